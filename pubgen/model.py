@@ -1,0 +1,129 @@
+"""The records that flow through the pipeline.
+
+Every stage takes these frozen records and returns new ones (``dataclasses.replace``);
+nothing is mutated in place, so a stage can be tested on its own and run in any process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Venue types, in the order a list shows them unless overrides.yaml says otherwise.
+VENUE_TYPES = ("conference", "journal", "workshop", "preprint", "thesis", "book", "other")
+
+# BibTeX fields holding identifiers or paths: never LaTeX-decoded, never brace-stripped.
+VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "isbn", "issn"})
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something came from: a file and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in an input, reported as ``file:line: [key] message``."""
+
+    location: Location
+    message: str
+    key: str = ""
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        key = f" [{self.key}]" if self.key else ""
+        return f"{self.location}:{key} {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass(frozen=True)
+class Author:
+    """One author, split with pybtex, each part LaTeX-decoded and brace-free."""
+
+    first: str
+    last: str
+    von: str = ""
+    jr: str = ""
+    raw: str = ""
+    # "and others" in BibTeX: rendered as "et al.", never matched to a person.
+    is_others: bool = False
+    is_owner: bool = False
+    # Role names from overrides.yaml ("equal", "corresponding", "lead", ...), in the
+    # order they were given, which is the order their markers are printed in.
+    roles: tuple[str, ...] = ()
+
+    @property
+    def full(self) -> str:
+        """``First von Last, Jr``: the name as a person writes it."""
+        name = " ".join(part for part in (self.first, self.von, self.last) if part)
+        return f"{name}, {self.jr}" if self.jr else name
+
+    @property
+    def family(self) -> str:
+        return " ".join(part for part in (self.von, self.last) if part)
+
+    @property
+    def initials(self) -> str:
+        """``Z.`` for ``Zhenheng``, ``A. C.`` for ``Amelie Chi``; a given initial stays."""
+        return " ".join(_initial(word) for word in self.first.split())
+
+    @property
+    def short(self) -> str:
+        """``Z. Tang``: the form a publication list usually prints."""
+        name = " ".join(part for part in (self.initials, self.von, self.last) if part)
+        return f"{name}, {self.jr}" if self.jr else name
+
+
+def _initial(word: str) -> str:
+    # "Yiu-ming" -> "Y.", "A.C." -> "A.C." (already initials), "Ph." stays.
+    if word.endswith("."):
+        return word
+    for char in word:
+        if char.isalpha():
+            return f"{char}."
+    return word
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One BibTeX entry on its way to the page.
+
+    ``fields`` holds every field as parsed (macros resolved, outer delimiters removed,
+    still LaTeX); the typed attributes are what normalise/overrides/classify derived.
+    """
+
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    location: Location
+    # Position among all inputs (file index, entry index): the last sort tiebreak.
+    order: tuple[int, int] = (0, 0)
+    title: str = ""
+    authors: tuple[Author, ...] = ()
+    year: int | None = None
+    month: int | None = None
+    # The venue as the BibTeX names it (journal, booktitle, ...), decoded.
+    venue_name: str = ""
+    # What classify derived: one of VENUE_TYPES, and the short venue ("NeurIPS 2024").
+    type: str = "other"
+    venue: str = ""
+    awards: tuple[str, ...] = ()
+    selected: bool = False
+    doi: str = ""
+    arxiv: str = ""
+    url: str = ""
+    # Per-paper overrides that later stages honour (set by the overrides stage).
+    type_override: str = ""
+    venue_override: str = ""
+
+    def get(self, name: str) -> str:
+        """A field as parsed (still LaTeX), or "" when the entry lacks it."""
+        return self.fields.get(name, "")
