@@ -1,0 +1,165 @@
+"""The command line: the only module that prints, and the one place exit codes are set."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pubgen import __version__
+from pubgen.config import FORMATS, Config, load_config
+from pubgen.errors import InputError, PubgenError
+from pubgen.model import Diagnostic
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+EXIT_CODES = """\
+exit codes:
+  0  nothing changed (or the list was written to stdout)
+  1  a file was rewritten, or would be with --check
+  2  an input or usage error; every problem is listed as file:line: [key] message
+     and nothing is written
+"""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    bibs: tuple[str, ...]
+    overrides: str
+    overrides_given: bool
+    fmt: str
+    output: str | None
+    page: str | None
+    check: bool
+    diff: bool
+    lenient: bool
+    templates: tuple[str, ...]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pubgen",
+        description="Build a publication list from refs.bib + overrides.yaml.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"pubgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser(
+        "build",
+        help="render the list and write every output",
+        description=(
+            "Render the publication list. With -o or --page, write that one output; "
+            "otherwise write every output listed in overrides.yaml (or print to stdout "
+            "when it lists none). A page is rewritten only between the lines "
+            "<!-- pubgen:start --> and <!-- pubgen:end -->."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument("--bib", action="append", metavar="FILE",
+                       help="BibTeX file to read (repeatable; default: refs.bib)")
+    build.add_argument("--overrides", metavar="FILE",
+                       help="overrides file (default: overrides.yaml, optional)")
+    build.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
+    target = build.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", metavar="FILE", help="write the whole list to FILE (- for stdout)")
+    target.add_argument("--page", metavar="FILE", help="splice the list between the markers of FILE")
+    build.add_argument("--check", action="store_true",
+                       help="write nothing; exit 1 if any output would change")
+    build.add_argument("--diff", action="store_true",
+                       help="print a unified diff of what changes (with --check: would change)")
+    build.add_argument("--lenient", action="store_true",
+                       help="render what can be rendered; input errors become warnings")
+    build.add_argument("--templates", action="append", metavar="DIR", default=[],
+                       help="template folder searched before ./templates and the packaged ones")
+    return parser
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
+    for diagnostic in diagnostics:
+        label = "warning: " if not diagnostic.is_error or lenient else ""
+        key = f" [{diagnostic.key}]" if diagnostic.key else ""
+        print(f"{diagnostic.location}:{key} {label}{diagnostic.message}", file=sys.stderr)
+
+
+def _load_config(options: BuildOptions) -> Config:
+    if not options.overrides_given and not os.path.exists(options.overrides):
+        return Config()
+    return load_config(options.overrides)
+
+
+def _targets(options: BuildOptions, config: Config) -> list[tuple[str, bool]]:
+    """(path, is a page) for every output this run writes; [] means stdout."""
+    if options.output is not None:
+        return [] if options.output == "-" else [(options.output, False)]
+    if options.page is not None:
+        return [(options.page, True)]
+    base = os.path.dirname(config.path)
+    return [(os.path.join(base, out.page or out.file), bool(out.page)) for out in config.outputs]
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def build(options: BuildOptions) -> int:
+    from pubgen import pipeline, write
+
+    config = _load_config(options)
+    loaded = pipeline.load(options.bibs, config)
+    _print_diagnostics(loaded.diagnostics, options.lenient)
+    if loaded.errors and not options.lenient:
+        count = len(loaded.errors)
+        raise PubgenError(
+            f"pubgen: {count} error{'s' if count > 1 else ''} in the inputs; nothing written"
+        )
+    template_dirs = [*options.templates]
+    site_templates = os.path.join(os.path.dirname(config.path) or ".", "templates")
+    if os.path.isdir(site_templates):
+        template_dirs.append(site_templates)
+    text = pipeline.render_list(loaded.publications, config, options.fmt, template_dirs)
+    targets = _targets(options, config)
+    if not targets:
+        _write_stdout(text)
+        return EXIT_OK
+    changes = [write.plan(path, text, page) for path, page in targets]
+    changed = [change for change in changes if change.changed]
+    for change in changed:
+        if options.diff:
+            _write_stdout(change.diff())
+        if options.check:
+            print(f"would rebuild {change.path}", file=sys.stderr)
+        else:
+            write.apply(change)
+            print(f"rebuilt {change.path}", file=sys.stderr)
+    return EXIT_CHANGED if changed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    options = BuildOptions(
+        bibs=tuple(args.bib or ["refs.bib"]),
+        overrides=args.overrides or "overrides.yaml",
+        overrides_given=args.overrides is not None,
+        fmt=args.format,
+        output=args.output,
+        page=args.page,
+        check=args.check,
+        diff=args.diff,
+        lenient=args.lenient,
+        templates=tuple(args.templates),
+    )
+    try:
+        return build(options)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics, lenient=False)
+        print("pubgen: nothing written", file=sys.stderr)
+        return EXIT_ERROR
+    except PubgenError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR

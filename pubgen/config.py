@@ -1,0 +1,268 @@
+"""overrides.yaml: everything BibTeX cannot say, read strictly and with line numbers.
+
+The file format is documented in README.md ("overrides.yaml reference"); every key read
+here is listed there, and any other key is an error naming its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pubgen import yamlread as y
+from pubgen.errors import InputError, PubgenError
+from pubgen.model import VENUE_TYPES, Diagnostic, Location
+
+DEFAULT_MARKERS = (("equal", "*"), ("corresponding", "📧"), ("lead", "💡"))
+DEFAULT_LABELS = {
+    "equal": "equal contribution",
+    "corresponding": "corresponding author",
+    "lead": "project lead",
+}
+DEFAULT_HEADINGS = {
+    "conference": "Conference Papers",
+    "journal": "Journal Articles",
+    "workshop": "Workshop Papers",
+    "preprint": "Preprints",
+    "thesis": "Theses",
+    "book": "Books and Chapters",
+    "other": "Other",
+}
+GROUP_LEVELS = ("year", "type")
+FORMATS = ("markdown",)
+
+
+@dataclass(frozen=True)
+class Marker:
+    role: str
+    symbol: str
+    label: str
+
+
+@dataclass(frozen=True)
+class NameRef:
+    """An author named in overrides.yaml: by spelling, or by 1-based position."""
+
+    text: str
+    position: int | None
+    line: int
+
+
+@dataclass(frozen=True)
+class PaperOverride:
+    key: str
+    line: int
+    # (role, authors) in the order written: that order is the order markers print in.
+    roles: tuple[tuple[str, tuple[NameRef, ...]], ...] = ()
+    awards: tuple[str, ...] = ()
+    venue: str = ""
+    type: str = ""
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Grouping:
+    by: tuple[str, ...] = ("type",)
+    # (venue type, heading) in display order; types that share a heading share a group.
+    headings: tuple[tuple[str, str], ...] = tuple(DEFAULT_HEADINGS.items())
+    heading_level: int = 2
+    undated: str = "Undated"
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str
+    page: str = ""  # splice between the markers of this page
+    file: str = ""  # or write this whole file
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str = ""
+    owner_names: tuple[str, ...] = ()
+    markers: tuple[Marker, ...] = tuple(
+        Marker(role, symbol, DEFAULT_LABELS[role]) for role, symbol in DEFAULT_MARKERS
+    )
+    legend: bool = True
+    grouping: Grouping = field(default_factory=Grouping)
+    venues: dict[str, str] = field(default_factory=dict)
+    papers: tuple[PaperOverride, ...] = ()
+    outputs: tuple[Output, ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(marker.role for marker in self.markers)
+
+
+def _owner(node: yaml.Node) -> dict[str, object]:
+    names: list[str] = []
+    for key, _, value in y.items(node, "owner"):
+        if key != "names":
+            raise y.YamlError(y.line(value), f"unknown key {key!r} in owner (expected: names)")
+        names = y.strings(value, "owner.names")
+    return {"owner_names": tuple(names)}
+
+
+def _markers(node: yaml.Node) -> dict[str, object]:
+    markers = []
+    for role, _, value in y.items(node, "markers"):
+        if isinstance(value, yaml.MappingNode):
+            spec = {key: y.string(v, f"markers.{role}.{key}") for key, _, v in y.items(value, role)}
+            unknown = set(spec) - {"symbol", "label"}
+            if unknown or "symbol" not in spec:
+                raise y.YamlError(y.line(value), f"markers.{role} takes symbol and label")
+            markers.append(Marker(role, spec["symbol"], spec.get("label", DEFAULT_LABELS.get(role, role))))
+        else:
+            markers.append(Marker(role, y.string(value, f"markers.{role}"), DEFAULT_LABELS.get(role, role)))
+    return {"markers": tuple(markers)}
+
+
+def _grouping(node: yaml.Node) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for key, _, value in y.items(node, "group"):
+        if key == "by":
+            levels = y.strings(value, "group.by")
+            bad = [level for level in levels if level not in GROUP_LEVELS]
+            if bad or len(set(levels)) != len(levels):
+                raise y.YamlError(y.line(value), f"group.by takes distinct levels from {GROUP_LEVELS}")
+            values["by"] = tuple(levels)
+        elif key == "headings":
+            headings = {}
+            for vtype, key_node, heading in y.items(value, "group.headings"):
+                if vtype not in VENUE_TYPES:
+                    raise y.YamlError(y.line(key_node), f"unknown venue type {vtype!r} (one of {', '.join(VENUE_TYPES)})")
+                headings[vtype] = "" if y.is_null(heading) else y.string(heading, f"heading of {vtype}")
+            # Types the user did not list keep their default heading, after the listed ones.
+            rest = {t: h for t, h in DEFAULT_HEADINGS.items() if t not in headings}
+            values["headings"] = tuple({**headings, **rest}.items())
+        elif key == "heading_level":
+            values["heading_level"] = y.integer(value, "group.heading_level")
+        elif key == "undated":
+            values["undated"] = y.string(value, "group.undated")
+        else:
+            raise y.YamlError(y.line(value), f"unknown key {key!r} in group")
+    return {"grouping": Grouping(**values)}  # type: ignore[arg-type]
+
+
+def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> PaperOverride:
+    values: dict[str, object] = {"key": key, "line": line}
+    paper_roles = []
+    for name, key_node, value in y.items(node, f"papers.{key}"):
+        if name in roles:
+            refs = []
+            for item in y.sequence(value):
+                text = y.string(item, f"an author in {name}")
+                plain_number = y.is_plain(item) and text.isdigit()
+                refs.append(NameRef(text, int(text) if plain_number else None, y.line(item)))
+            paper_roles.append((name, tuple(refs)))
+        elif name == "awards":
+            values["awards"] = tuple(y.strings(value, "awards"))
+        elif name == "venue":
+            values["venue"] = y.string(value, "venue")
+        elif name == "type":
+            vtype = y.string(value, "type")
+            if vtype not in VENUE_TYPES:
+                raise y.YamlError(y.line(value), f"unknown venue type {vtype!r} (one of {', '.join(VENUE_TYPES)})")
+            values["type"] = vtype
+        elif name == "selected":
+            values["selected"] = y.boolean(value, "selected")
+        else:
+            known = ", ".join((*roles, "awards", "venue", "type", "selected"))
+            raise y.YamlError(y.line(key_node), f"unknown key {name!r} in papers.{key} (expected: {known})")
+    values["roles"] = tuple(paper_roles)
+    return PaperOverride(**values)  # type: ignore[arg-type]
+
+
+def _outputs(node: yaml.Node) -> dict[str, object]:
+    outputs = []
+    for item in y.sequence(node):
+        spec = {key: y.string(value, f"outputs.{key}") for key, _, value in y.items(item, "an output")}
+        unknown = set(spec) - {"format", "page", "file"}
+        if unknown:
+            raise y.YamlError(y.line(item), f"unknown key {sorted(unknown)[0]!r} in an output")
+        if ("page" in spec) == ("file" in spec):
+            raise y.YamlError(y.line(item), "an output needs exactly one of page or file")
+        fmt = spec.get("format", "markdown")
+        if fmt not in FORMATS:
+            raise y.YamlError(y.line(item), f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        outputs.append(Output(fmt, spec.get("page", ""), spec.get("file", ""), y.line(item)))
+    return {"outputs": tuple(outputs)}
+
+
+def _venues(node: yaml.Node) -> dict[str, object]:
+    return {"venues": {name: y.string(value, f"venues.{name}") for name, _, value in y.items(node, "venues")}}
+
+
+def _legend(node: yaml.Node) -> dict[str, object]:
+    return {"legend": y.boolean(node, "legend")}
+
+
+_SECTIONS: dict[str, Callable[[yaml.Node], dict[str, object]]] = {
+    "owner": _owner,
+    "markers": _markers,
+    "legend": _legend,
+    "group": _grouping,
+    "venues": _venues,
+    "outputs": _outputs,
+}
+
+
+def parse_config(text: str, path: str) -> Config:
+    """Read overrides.yaml text; every problem is reported, each with its line."""
+    problems: list[Diagnostic] = []
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Diagnostic(Location(path, line), message))
+
+    try:
+        root = y.compose(text)
+    except y.YamlError as exc:
+        raise InputError([Diagnostic(Location(path, exc.line), exc.message)]) from None
+    if root is None:
+        return Config(path=path)
+    values: dict[str, object] = {"path": path}
+    papers_node = None
+    try:
+        sections = list(y.items(root, "overrides.yaml"))
+    except y.YamlError as exc:
+        raise InputError([Diagnostic(Location(path, exc.line), exc.message)]) from None
+    for key, key_node, value in sections:
+        if key == "papers":
+            papers_node = value
+        elif key in _SECTIONS:
+            try:
+                values.update(_SECTIONS[key](value))
+            except y.YamlError as exc:
+                problem(exc.line, exc.message)
+        else:
+            problem(y.line(key_node), f"unknown key {key!r} (expected: {', '.join([*_SECTIONS, 'papers'])})")
+    config = Config(**values)  # type: ignore[arg-type]
+    papers = []
+    if papers_node is not None and not y.is_null(papers_node):
+        try:
+            entries = list(y.items(papers_node, "papers"))
+        except y.YamlError as exc:
+            entries = []
+            problem(exc.line, exc.message)
+        for key, key_node, value in entries:
+            try:
+                papers.append(_paper(key, y.line(key_node), value, config.roles))
+            except y.YamlError as exc:
+                problem(exc.line, exc.message)
+    if problems:
+        raise InputError(problems)
+    return Config(**{**values, "papers": tuple(papers)})  # type: ignore[arg-type]
+
+
+def load_config(path: str) -> Config:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PubgenError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PubgenError(f"{path}: cannot read: {exc}") from None
+    return parse_config(text, path)

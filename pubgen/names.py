@@ -1,0 +1,120 @@
+"""Author names: split with pybtex *before* LaTeX is decoded, then decode each part.
+
+Splitting first matters: ``{\\relax Ph}ilippe`` or ``{Barnes and Noble, Inc.}`` only split
+correctly while their braces are still there. Matching a person (owner, roles) uses
+``name_key``: case- and accent-insensitive, blind to hyphens, dots and spacing, so that
+``Tang, Zhenheng``, ``Zhenheng Tang`` and ``{Tang}, Zhenheng`` are one person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pybtex.database import Person
+from pybtex.errors import set_strict_mode
+
+from pubgen.latex import decode
+from pubgen.model import Author
+
+# pybtex would otherwise print its warnings ("too many commas") itself.
+set_strict_mode(True)
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+# biblatex's extended name format: "family=Oord, given=Aaron, prefix=van den, useprefix=true"
+_EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
+_EXTENDED_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
+
+
+def split_and(value: str) -> list[str]:
+    """Split an author field at the ``and`` that are outside braces."""
+    names: list[str] = []
+    depth = 0
+    start = 0
+    for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            names.append(value[start:match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
+def _parts(raw: str) -> tuple[str, str, str, str]:
+    """(first, von, last, jr), each still LaTeX."""
+    if _EXTENDED.match(raw):
+        found = {key.lower(): value.strip().strip("{}") for key, value in _EXTENDED_PART.findall(raw)}
+        return found.get("given", ""), found.get("prefix", ""), found.get("family", ""), found.get(
+            "suffix", ""
+        )
+    try:
+        person = Person(raw)
+    except Exception:  # pybtex raises its own errors for e.g. "a, b, c, d"
+        return "", "", raw, ""
+    return (
+        " ".join(person.first_names + person.middle_names),
+        " ".join(person.prelast_names),
+        " ".join(person.last_names),
+        " ".join(person.lineage_names),
+    )
+
+
+def parse_author(raw: str) -> tuple[Author, tuple[str, ...]]:
+    """One BibTeX name as an Author, and the LaTeX commands that could not be decoded."""
+    if raw.strip().lower() == "others":
+        return Author(first="", last="", raw=raw, is_others=True), ()
+    unknown: list[str] = []
+    decoded = []
+    for part in _parts(raw):
+        result = decode(part)
+        decoded.append(result.text)
+        unknown.extend(result.unknown)
+    first, von, last, jr = decoded
+    if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it so
+        first, last = "", first
+    return Author(first=first, last=last, von=von, jr=jr, raw=raw), tuple(unknown)
+
+
+def parse_authors(value: str) -> tuple[tuple[Author, ...], tuple[str, ...]]:
+    authors = []
+    unknown: list[str] = []
+    for raw in split_and(value):
+        author, commands = parse_author(raw)
+        authors.append(author)
+        unknown.extend(commands)
+    return tuple(authors), tuple(unknown)
+
+
+def _fold(text: str) -> str:
+    # Accents off, case folded, and only letters/digits kept: "Yiu-ming" == "Yiuming".
+    stripped = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    return "".join(char for char in stripped.casefold() if char.isalnum())
+
+
+def name_key(author: Author) -> tuple[str, str]:
+    """Identity of a person as (family, given), insensitive to spelling details."""
+    return _fold(author.family), _fold(author.first)
+
+
+def compatible(spec: Author, author: Author) -> bool:
+    """Could ``spec`` ("X. Chu", "Xiaowen Chu", "Chu") name ``author``?
+
+    Same family name, and each given name of ``spec`` is either the author's given name
+    or its initial, word by word.
+    """
+    if _fold(spec.family) != _fold(author.family):
+        return False
+    wanted = [_fold(word) for word in re.split(r"[\s.\-]+", spec.first) if _fold(word)]
+    have = [_fold(word) for word in re.split(r"[\s.\-]+", author.first) if _fold(word)]
+    if not wanted:
+        return True
+    if len(wanted) > len(have):
+        # "Amelie Chi" vs "Amelie": no; "A. C." vs "Amelie Chi": checked below
+        return False
+    return all(have[i].startswith(w) if len(w) == 1 else have[i] == w for i, w in enumerate(wanted))

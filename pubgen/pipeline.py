@@ -1,0 +1,71 @@
+"""The stages in order: sources -> parse -> normalise -> overrides -> classify -> group -> render.
+
+Nothing here prints or exits; diagnostics are returned for cli.py to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pubgen.classify import classify
+from pubgen.config import Config
+from pubgen.errors import InputError
+from pubgen.group import Group, group
+from pubgen.model import Diagnostic, Publication
+from pubgen.normalise import normalise
+from pubgen.overrides import apply_overrides
+from pubgen.parse import parse_bib
+from pubgen.render import render
+from pubgen.sources import read_bib
+
+
+@dataclass(frozen=True)
+class Loaded:
+    publications: tuple[Publication, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+
+def load(bib_paths: Sequence[str], config: Config) -> Loaded:
+    """Every entry of every .bib, normalised, overridden and classified."""
+    diagnostics: list[Diagnostic] = []
+    parsed: list[Publication] = []
+    first_file: dict[str, str] = {}
+    for index, path in enumerate(bib_paths):
+        try:
+            text, problems = read_bib(path)
+        except InputError as exc:
+            diagnostics.extend(exc.diagnostics)
+            continue
+        diagnostics.extend(problems)
+        publications, problems = parse_bib(text, path, index)
+        diagnostics.extend(problems)
+        for pub in publications:
+            folded = pub.key.casefold()
+            if folded in first_file:
+                diagnostics.append(Diagnostic(
+                    pub.location, f"duplicate citation key (also in {first_file[folded]})", pub.key
+                ))
+                continue
+            first_file[folded] = str(pub.location)
+            normalised, problems = normalise(pub)
+            diagnostics.extend(problems)
+            parsed.append(normalised)
+    overridden, problems = apply_overrides(parsed, config)
+    diagnostics.extend(problems)
+    classified = tuple(classify(pub, config.venues) for pub in overridden)
+    return Loaded(classified, tuple(diagnostics))
+
+
+def render_list(
+    publications: Sequence[Publication],
+    config: Config,
+    fmt: str,
+    template_dirs: Sequence[str] = (),
+) -> str:
+    groups: tuple[Group, ...] = group(publications, config.grouping)
+    return render(groups, config, fmt, template_dirs)

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+
+from pubgen.config import Grouping, Marker, NameRef, parse_config
+from pubgen.errors import InputError
+
+GOOD = """\
+owner:
+  names: [Zhenheng Tang, "Tang, Z."]
+markers:
+  equal: {symbol: "*", label: "the equal contribution"}
+  corresponding: "📧"
+group:
+  by: [year, type]
+  headings: {preprint: Preprint, conference: ""}
+papers:
+  key1:
+    equal: [Lei Shen, 2]
+    corresponding: ["3"]
+    awards: [Oral]
+    venue: "Workshop 2024"
+    type: workshop
+    selected: yes
+  "012345":
+    awards: no
+"""
+
+
+def test_parse_good_config() -> None:
+    config = parse_config(GOOD, "o.yaml")
+    assert config.owner_names == ("Zhenheng Tang", "Tang, Z.")
+    assert config.markers == (
+        Marker("equal", "*", "the equal contribution"),
+        Marker("corresponding", "📧", "corresponding author"),
+    )
+    assert config.grouping.by == ("year", "type")
+    assert config.grouping.headings[:3] == (
+        ("preprint", "Preprint"),
+        ("conference", ""),
+        ("journal", "Journal Articles"),
+    )
+    first, second = config.papers
+    assert first.key == "key1"
+    assert first.roles == (
+        ("equal", (NameRef("Lei Shen", None, 11), NameRef("2", 2, 11))),
+        ("corresponding", (NameRef("3", None, 12),)),  # quoted: a name, not a position
+    )
+    assert (first.awards, first.venue, first.type, first.selected) == (
+        ("Oral",), "Workshop 2024", "workshop", True,
+    )
+    # YAML 1.1 would read these as 5349 and False; where a string is expected they stay text.
+    assert (second.key, second.awards) == ("012345", ("no",))
+
+
+def test_empty_config_has_defaults() -> None:
+    config = parse_config("", "o.yaml")
+    assert config.owner_names == ()
+    assert config.grouping == Grouping()
+    assert [m.symbol for m in config.markers] == ["*", "📧", "💡"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ownr: {names: [x]}\n", ["o.yaml:1: unknown key 'ownr' (expected: owner, markers, legend, group, venues, outputs, papers)"]),
+        ("owner:\n  names: [a]\nowner:\n  names: [b]\n", ["o.yaml:3: duplicate key 'owner' in overrides.yaml (first on line 1)"]),
+        ("markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n", ["o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected)"]),
+        ("papers:\n  k:\n    type: talk\n", ["o.yaml:3: unknown venue type 'talk' (one of conference, journal, workshop, preprint, thesis, book, other)"]),
+        ("group:\n  by: [month]\n", ["o.yaml:2: group.by takes distinct levels from ('year', 'type')"]),
+        ("- a\n- b\n", ["o.yaml:1: overrides.yaml must be a mapping"]),
+        ("papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n", [
+            "o.yaml:2: selected must be true or false, not 'maybe'",
+            "o.yaml:3: awards must be a single value, not a list or mapping",
+        ]),
+    ],
+)
+def test_config_errors_name_their_line(text: str, expected: list[str]) -> None:
+    with pytest.raises(InputError) as info:
+        parse_config(text, "o.yaml")
+    assert [str(d) for d in info.value.diagnostics] == expected
+
+
+def test_invalid_yaml_names_the_line() -> None:
+    with pytest.raises(InputError) as info:
+        parse_config("owner:\n  names: [x\n", "o.yaml")
+    (diagnostic,) = info.value.diagnostics
+    assert str(diagnostic).startswith("o.yaml:3: invalid YAML: ")

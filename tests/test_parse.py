@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from pubgen.parse import evaluate, parse_bib, split_concatenation
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("{Plain}", "Plain"),
+        ('"Quoted {Braces}"', "Quoted {Braces}"),
+        ("2024", "2024"),
+        ("dec", "December"),
+        ("DEC", "December"),
+        ('foo # " and " # {bar}', "Foo and bar"),
+        ('{a#b} # "c#d"', "a#bc#d"),
+        ("{}", ""),
+    ],
+)
+def test_evaluate(raw: str, expected: str) -> None:
+    macros = {"foo": "Foo", "dec": "December"}
+    assert evaluate(raw, macros) == expected
+
+
+def test_split_concatenation_ignores_hash_in_braces_and_quotes() -> None:
+    assert split_concatenation('{x # y} # "u # v" # z') == ["{x # y}", '"u # v"', "z"]
+
+
+def _messages(text: str) -> list[str]:
+    return [str(d) for d in parse_bib(text, "t.bib")[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "@article{a, title={x}}\n@article{A, title={y}}\n",
+            ["t.bib:2: [A] duplicate citation key (first defined on line 1)"],
+        ),
+        (
+            "@article{a,\n  year = 2020,\n  year = 2021\n}\n",
+            ["t.bib:1: [a] duplicate field: year"],
+        ),
+        (
+            "@article{a,\n  title = foo # {x}\n}\n",
+            ["t.bib:2: [a] field `title` uses undefined macro `foo`"],
+        ),
+        (
+            "@string{jmlr = {JMLR}}\n@article{a, journal = jmlr}\n",
+            [],
+        ),
+        (
+            "@article{a, title={unclosed}\n@article{b, title={ok}}\n",
+            [
+                "t.bib:1: [a] entry could not be parsed: Unexpected block start: `@article`. "
+                "Was still looking for field-value closing `,` or `}`"
+            ],
+        ),
+        ("@comment{x}\n@preamble{{\\newcommand{\\x}{}}}\n% text\n", []),
+    ],
+)
+def test_parse_diagnostics(text: str, expected: list[str]) -> None:
+    assert _messages(text) == expected
+
+
+def test_parse_keeps_order_and_lines() -> None:
+    text = "% header\n\n@Article{b,\n title = {B}}\n@misc{a, title = \"A\"}\n"
+    pubs, diagnostics = parse_bib(text, "x.bib", file_index=3)
+    assert diagnostics == []
+    assert [(p.key, p.entry_type, p.location.line, p.order) for p in pubs] == [
+        ("b", "article", 3, (3, 0)),
+        ("a", "misc", 5, (3, 1)),
+    ]
+    assert pubs[0].fields == {"title": "B"}
