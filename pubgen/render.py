@@ -43,12 +43,15 @@ _MARKDOWN_ESCAPES = {
     "$": "&#36;",
     "~": "&#126;",
 }
+# A line break inside a value could start a new Markdown block (a list, a heading, a
+# forged page marker); kramdown and CommonMark both end lines at \n and \r.
+_LINE_BREAK = re.compile(r"[\r\n]+")
 _MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_ESCAPES)) + "]")
 
 
 def escape_markdown(text: str) -> str:
     """Text that kramdown, CommonMark and Liquid all show literally, on one line."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: _MARKDOWN_ESCAPES[m.group()], " ".join(text.split()))
+    return _MARKDOWN_SPECIAL.sub(lambda m: _MARKDOWN_ESCAPES[m.group()], _LINE_BREAK.sub(" ", text))
 
 
 def _finalizer(escape: Callable[[str], str]) -> Callable[[Any], Markup]:
