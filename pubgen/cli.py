@@ -59,22 +59,43 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("--bib", action="append", metavar="FILE",
-                       help="BibTeX file to read (repeatable; default: refs.bib)")
-    build.add_argument("--overrides", metavar="FILE",
-                       help="overrides file (default: overrides.yaml, optional)")
+    build.add_argument(
+        "--bib",
+        action="append",
+        metavar="FILE",
+        help="BibTeX file to read (repeatable; default: refs.bib)",
+    )
+    build.add_argument(
+        "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
+    )
     build.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
     target = build.add_mutually_exclusive_group()
-    target.add_argument("-o", "--output", metavar="FILE", help="write the whole list to FILE (- for stdout)")
-    target.add_argument("--page", metavar="FILE", help="splice the list between the markers of FILE")
-    build.add_argument("--check", action="store_true",
-                       help="write nothing; exit 1 if any output would change")
-    build.add_argument("--diff", action="store_true",
-                       help="print a unified diff of what changes (with --check: would change)")
-    build.add_argument("--lenient", action="store_true",
-                       help="render what can be rendered; input errors become warnings")
-    build.add_argument("--templates", action="append", metavar="DIR", default=[],
-                       help="template folder searched before ./templates and the packaged ones")
+    target.add_argument(
+        "-o", "--output", metavar="FILE", help="write the whole list to FILE (- for stdout)"
+    )
+    target.add_argument(
+        "--page", metavar="FILE", help="splice the list between the markers of FILE"
+    )
+    build.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if any output would change"
+    )
+    build.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what changes (with --check: would change)",
+    )
+    build.add_argument(
+        "--lenient",
+        action="store_true",
+        help="render what can be rendered; input errors become warnings",
+    )
+    build.add_argument(
+        "--templates",
+        action="append",
+        metavar="DIR",
+        default=[],
+        help="template folder searched before ./templates and the packaged ones",
+    )
     return parser
 
 

@@ -115,9 +115,13 @@ def _markers(node: yaml.Node) -> dict[str, object]:
             unknown = set(spec) - {"symbol", "label"}
             if unknown or "symbol" not in spec:
                 raise y.YamlError(y.line(value), f"markers.{role} takes symbol and label")
-            markers.append(Marker(role, spec["symbol"], spec.get("label", DEFAULT_LABELS.get(role, role))))
+            markers.append(
+                Marker(role, spec["symbol"], spec.get("label", DEFAULT_LABELS.get(role, role)))
+            )
         else:
-            markers.append(Marker(role, y.string(value, f"markers.{role}"), DEFAULT_LABELS.get(role, role)))
+            markers.append(
+                Marker(role, y.string(value, f"markers.{role}"), DEFAULT_LABELS.get(role, role))
+            )
     return {"markers": tuple(markers)}
 
 
@@ -128,14 +132,21 @@ def _grouping(node: yaml.Node) -> dict[str, object]:
             levels = y.strings(value, "group.by")
             bad = [level for level in levels if level not in GROUP_LEVELS]
             if bad or len(set(levels)) != len(levels):
-                raise y.YamlError(y.line(value), f"group.by takes distinct levels from {GROUP_LEVELS}")
+                raise y.YamlError(
+                    y.line(value), f"group.by takes distinct levels from {GROUP_LEVELS}"
+                )
             values["by"] = tuple(levels)
         elif key == "headings":
             headings = {}
             for vtype, key_node, heading in y.items(value, "group.headings"):
                 if vtype not in VENUE_TYPES:
-                    raise y.YamlError(y.line(key_node), f"unknown venue type {vtype!r} (one of {', '.join(VENUE_TYPES)})")
-                headings[vtype] = "" if y.is_null(heading) else y.string(heading, f"heading of {vtype}")
+                    raise y.YamlError(
+                        y.line(key_node),
+                        f"unknown venue type {vtype!r} (one of {', '.join(VENUE_TYPES)})",
+                    )
+                headings[vtype] = (
+                    "" if y.is_null(heading) else y.string(heading, f"heading of {vtype}")
+                )
             # Types the user did not list keep their default heading, after the listed ones.
             rest = {t: h for t, h in DEFAULT_HEADINGS.items() if t not in headings}
             values["headings"] = tuple({**headings, **rest}.items())
@@ -166,13 +177,17 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
         elif name == "type":
             vtype = y.string(value, "type")
             if vtype not in VENUE_TYPES:
-                raise y.YamlError(y.line(value), f"unknown venue type {vtype!r} (one of {', '.join(VENUE_TYPES)})")
+                raise y.YamlError(
+                    y.line(value), f"unknown venue type {vtype!r} (one of {', '.join(VENUE_TYPES)})"
+                )
             values["type"] = vtype
         elif name == "selected":
             values["selected"] = y.boolean(value, "selected")
         else:
             known = ", ".join((*roles, "awards", "venue", "type", "selected"))
-            raise y.YamlError(y.line(key_node), f"unknown key {name!r} in papers.{key} (expected: {known})")
+            raise y.YamlError(
+                y.line(key_node), f"unknown key {name!r} in papers.{key} (expected: {known})"
+            )
     values["roles"] = tuple(paper_roles)
     return PaperOverride(**values)  # type: ignore[arg-type]
 
@@ -180,7 +195,9 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
 def _outputs(node: yaml.Node) -> dict[str, object]:
     outputs = []
     for item in y.sequence(node):
-        spec = {key: y.string(value, f"outputs.{key}") for key, _, value in y.items(item, "an output")}
+        spec = {
+            key: y.string(value, f"outputs.{key}") for key, _, value in y.items(item, "an output")
+        }
         unknown = set(spec) - {"format", "page", "file"}
         if unknown:
             raise y.YamlError(y.line(item), f"unknown key {sorted(unknown)[0]!r} in an output")
@@ -194,7 +211,11 @@ def _outputs(node: yaml.Node) -> dict[str, object]:
 
 
 def _venues(node: yaml.Node) -> dict[str, object]:
-    return {"venues": {name: y.string(value, f"venues.{name}") for name, _, value in y.items(node, "venues")}}
+    return {
+        "venues": {
+            name: y.string(value, f"venues.{name}") for name, _, value in y.items(node, "venues")
+        }
+    }
 
 
 def _legend(node: yaml.Node) -> dict[str, object]:
@@ -239,7 +260,10 @@ def parse_config(text: str, path: str) -> Config:
             except y.YamlError as exc:
                 problem(exc.line, exc.message)
         else:
-            problem(y.line(key_node), f"unknown key {key!r} (expected: {', '.join([*_SECTIONS, 'papers'])})")
+            problem(
+                y.line(key_node),
+                f"unknown key {key!r} (expected: {', '.join([*_SECTIONS, 'papers'])})",
+            )
     config = Config(**values)  # type: ignore[arg-type]
     papers = []
     if papers_node is not None and not y.is_null(papers_node):

@@ -26,7 +26,9 @@ def sort_key(pub: Publication) -> tuple[bool, int, int, str, str]:
     return (pub.year is None, -(pub.year or 0), -(pub.month or 0), pub.title.casefold(), pub.key)
 
 
-def _by_type(pubs: Sequence[Publication], grouping: Grouping) -> list[tuple[str, list[Publication]]]:
+def _by_type(
+    pubs: Sequence[Publication], grouping: Grouping
+) -> list[tuple[str, list[Publication]]]:
     heading_of = dict(grouping.headings)
     groups: dict[str, list[Publication]] = {heading: [] for _, heading in grouping.headings}
     for pub in pubs:
@@ -34,7 +36,9 @@ def _by_type(pubs: Sequence[Publication], grouping: Grouping) -> list[tuple[str,
     return list(groups.items())
 
 
-def _by_year(pubs: Sequence[Publication], grouping: Grouping) -> list[tuple[str, list[Publication]]]:
+def _by_year(
+    pubs: Sequence[Publication], grouping: Grouping
+) -> list[tuple[str, list[Publication]]]:
     years = sorted({pub.year for pub in pubs if pub.year is not None}, reverse=True)
     groups: list[tuple[str, list[Publication]]] = [
         (str(year), [pub for pub in pubs if pub.year == year]) for year in years

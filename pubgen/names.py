@@ -38,7 +38,7 @@ def split_and(value: str) -> list[str]:
         elif token == "}":
             depth = max(depth - 1, 0)
         elif depth == 0:
-            names.append(value[start:match.start()])
+            names.append(value[start : match.start()])
             start = match.end()
     names.append(value[start:])
     return [name.strip() for name in names if name.strip()]
@@ -47,9 +47,14 @@ def split_and(value: str) -> list[str]:
 def _parts(raw: str) -> tuple[str, str, str, str]:
     """(first, von, last, jr), each still LaTeX."""
     if _EXTENDED.match(raw):
-        found = {key.lower(): value.strip().strip("{}") for key, value in _EXTENDED_PART.findall(raw)}
-        return found.get("given", ""), found.get("prefix", ""), found.get("family", ""), found.get(
-            "suffix", ""
+        found = {
+            key.lower(): value.strip().strip("{}") for key, value in _EXTENDED_PART.findall(raw)
+        }
+        return (
+            found.get("given", ""),
+            found.get("prefix", ""),
+            found.get("family", ""),
+            found.get("suffix", ""),
         )
     try:
         person = Person(raw)

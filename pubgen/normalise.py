@@ -15,18 +15,16 @@ from pubgen.model import Diagnostic, Publication
 from pubgen.names import parse_authors
 
 _MONTHS = {
-    name[:3]: number
-    for number, name in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
-    )
+    name: number
+    for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
 }
 _YEAR = re.compile(r"\d{4}")
 # biblatex/EDTF date: 2024, 2024-05, 2024-05-17, 2019?, 2019~, 2015-06-22/2015-06-26
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?", re.IGNORECASE)
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$", re.IGNORECASE)
+_ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_IN_TEXT = re.compile(rf"(?:arxiv[:.\s]*|abs/|arxiv\.org/(?:abs|pdf)/){_ARXIV_ID}", re.I)
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")
 
 
@@ -65,20 +63,20 @@ def _doi(value: str) -> str:
     return value if _DOI.fullmatch(value) else ""
 
 
-def _arxiv(pub: Publication) -> str:
-    archive = (pub.get("archiveprefix") or pub.get("eprinttype")).strip().lower()
-    eprint = pub.get("eprint").strip()
-    if eprint and archive in {"arxiv", ""}:
-        match = _ARXIV_ID.fullmatch(re.sub(r"^arxiv:", "", eprint, flags=re.IGNORECASE))
-        if match and (archive or "." in eprint):
-            return match.group(1)
-    for name in ("journal", "journaltitle", "volume", "note", "howpublished"):
-        text = pub.get(name)
-        match = re.search(r"(?:arxiv[:\s]*|abs/)(\d{4}\.\d{4,5})", text, re.IGNORECASE)
-        if match:
-            return match.group(1)
-    match = _ARXIV_URL.search(pub.get("url").strip())
-    return match.group(1) if match else ""
+def arxiv_id(pub: Publication) -> str:
+    """The bare arXiv id ("2401.17644") of an entry, from whichever field holds it."""
+    archive = (pub.get("archiveprefix") or pub.get("eprinttype")).strip().casefold()
+    eprint = re.sub(r"^arxiv:\s*", "", pub.get("eprint").strip(), flags=re.IGNORECASE)
+    found = re.fullmatch(_ARXIV_ID, eprint, re.IGNORECASE)
+    # An eprint without archiveprefix is arXiv only if it looks like a new-style id.
+    if found and (archive == "arxiv" or (not archive and "." in found.group(1))):
+        return found.group(1)
+    for name in ("journal", "journaltitle", "volume", "number", "note", "howpublished", "url"):
+        found = _ARXIV_IN_TEXT.search(pub.get(name))
+        if found:
+            return found.group(1)
+    found = re.search(rf"10\.48550/arxiv\.{_ARXIV_ID}", pub.get("doi"), re.IGNORECASE)
+    return found.group(1) if found else ""
 
 
 def normalise(pub: Publication) -> tuple[Publication, list[Diagnostic]]:
@@ -123,7 +121,7 @@ def normalise(pub: Publication) -> tuple[Publication, list[Diagnostic]]:
             month=month,
             venue_name=venue.text,
             doi=doi,
-            arxiv=_arxiv(pub),
+            arxiv=arxiv_id(pub),
             url=url,
         ),
         diagnostics,

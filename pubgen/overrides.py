@@ -56,7 +56,7 @@ def _apply_paper(
                 roles[index].append(role)
     authors = tuple(
         replace(author, roles=tuple(author_roles))
-        for author, author_roles in zip(pub.authors, roles)
+        for author, author_roles in zip(pub.authors, roles, strict=True)
     )
     return (
         replace(

@@ -28,8 +28,7 @@ _bib_logger.propagate = False
 MONTH_MACROS = {
     name[:3].lower(): name
     for name in (
-        "January February March April May June July "
-        "August September October November December"
+        "January February March April May June July August September October November December"
     ).split()
 }
 
@@ -71,9 +70,7 @@ def evaluate(value: str, macros: Mapping[str, str]) -> str:
     """
     parts = []
     for piece in split_concatenation(value):
-        if len(piece) >= 2 and piece[0] == "{" and piece[-1] == "}":
-            parts.append(piece[1:-1])
-        elif len(piece) >= 2 and piece[0] == '"' and piece[-1] == '"':
+        if len(piece) >= 2 and (piece[0], piece[-1]) in {("{", "}"), ('"', '"')}:
             parts.append(piece[1:-1])
         elif _NUMBER.fullmatch(piece) or piece == "":
             parts.append(piece)
@@ -99,7 +96,9 @@ def parse_bib(
     text: str, path: str, file_index: int = 0
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Every entry block of ``text`` as a Publication, or as a diagnostic if it is broken."""
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        text, parse_stack=[]
+    )
     macros = dict(MONTH_MACROS)
     publications: list[Publication] = []
     diagnostics: list[Diagnostic] = []
@@ -122,7 +121,7 @@ def parse_bib(
             names = ", ".join(sorted(block.duplicate_keys))
             report(line, f"duplicate field: {names}", entry.key)
         elif isinstance(block, bib.ParsingFailedBlock):
-            report(line, _failure_message(block), _failed_key(block.raw))
+            report(line, _failure_message(block), _failed_key(block.raw or ""))
             continue
         elif isinstance(block, bib.Entry):
             entry = block
@@ -134,8 +133,11 @@ def parse_bib(
             continue
         folded = entry.key.casefold()
         if folded in first_seen:
-            report(line, f"duplicate citation key (first defined on line {first_seen[folded]})",
-                   entry.key)
+            report(
+                line,
+                f"duplicate citation key (first defined on line {first_seen[folded]})",
+                entry.key,
+            )
             continue
         first_seen[folded] = line
 
@@ -147,8 +149,11 @@ def parse_bib(
             try:
                 fields[name] = evaluate(bib_field.value, macros)
             except UndefinedMacro as exc:
-                report((bib_field.start_line or 0) + 1,
-                       f"field `{name}` uses undefined macro `{exc.name}`", entry.key)
+                report(
+                    (bib_field.start_line or 0) + 1,
+                    f"field `{name}` uses undefined macro `{exc.name}`",
+                    entry.key,
+                )
                 fields[name] = exc.name
         publications.append(
             Publication(

@@ -47,9 +47,13 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
         for pub in publications:
             folded = pub.key.casefold()
             if folded in first_file:
-                diagnostics.append(Diagnostic(
-                    pub.location, f"duplicate citation key (also in {first_file[folded]})", pub.key
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        pub.location,
+                        f"duplicate citation key (also in {first_file[folded]})",
+                        pub.key,
+                    )
+                )
                 continue
             first_file[folded] = str(pub.location)
             normalised, problems = normalise(pub)

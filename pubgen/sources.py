@@ -27,29 +27,39 @@ def read_bib(path: str) -> tuple[str, list[Diagnostic]]:
     try:
         size = Path(path).stat().st_size
         if size > MAX_BIB_BYTES:
-            raise PubgenError(f"{path}: file is {size} bytes, more than the {MAX_BIB_BYTES} allowed")
+            raise PubgenError(
+                f"{path}: file is {size} bytes, more than the {MAX_BIB_BYTES} allowed"
+            )
         data = Path(path).read_bytes()
     except OSError as exc:
         raise PubgenError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
     diagnostics: list[Diagnostic] = []
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
         diagnostics.append(
             Diagnostic(Location(path, 1), "byte order mark removed", severity="warning")
         )
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError([Diagnostic(
-            Location(path, _line_of(data, nul)),
-            "file contains NUL bytes: not a text file (UTF-16 or binary?)",
-        )])
+        raise InputError(
+            [
+                Diagnostic(
+                    Location(path, _line_of(data, nul)),
+                    "file contains NUL bytes: not a text file (UTF-16 or binary?)",
+                )
+            ]
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Diagnostic(
-            Location(path, _line_of(data, exc.start)),
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-export the file as UTF-8",
-        )]) from None
+        raise InputError(
+            [
+                Diagnostic(
+                    Location(path, _line_of(data, exc.start)),
+                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-export the file as UTF-8",
+                )
+            ]
+        ) from None
     # Normalise line endings so that line numbers and values are the same on every OS.
     return text.replace("\r\n", "\n").replace("\r", "\n"), diagnostics

@@ -31,11 +31,13 @@ def line(node: yaml.Node) -> int:
 def compose(text: str) -> yaml.Node | None:
     """The document's node tree, or None for an empty document."""
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise YamlError(mark.line + 1 if mark is not None else 1, f"invalid YAML: {problem}") from None
+        raise YamlError(
+            mark.line + 1 if mark is not None else 1, f"invalid YAML: {problem}"
+        ) from None
 
 
 def items(node: yaml.Node, what: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
@@ -46,7 +48,9 @@ def items(node: yaml.Node, what: str) -> Iterator[tuple[str, yaml.Node, yaml.Nod
     for key_node, value_node in node.value:
         key = string(key_node, f"a key of {what}")
         if key in seen:
-            raise YamlError(line(key_node), f"duplicate key {key!r} in {what} (first on line {seen[key]})")
+            raise YamlError(
+                line(key_node), f"duplicate key {key!r} in {what} (first on line {seen[key]})"
+            )
         seen[key] = line(key_node)
         yield key, key_node, value_node
 

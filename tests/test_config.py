@@ -47,7 +47,10 @@ def test_parse_good_config() -> None:
         ("corresponding", (NameRef("3", None, 12),)),  # quoted: a name, not a position
     )
     assert (first.awards, first.venue, first.type, first.selected) == (
-        ("Oral",), "Workshop 2024", "workshop", True,
+        ("Oral",),
+        "Workshop 2024",
+        "workshop",
+        True,
     )
     # YAML 1.1 would read these as 5349 and False; where a string is expected they stay text.
     assert (second.key, second.awards) == ("012345", ("no",))
@@ -63,16 +66,40 @@ def test_empty_config_has_defaults() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ownr: {names: [x]}\n", ["o.yaml:1: unknown key 'ownr' (expected: owner, markers, legend, group, venues, outputs, papers)"]),
-        ("owner:\n  names: [a]\nowner:\n  names: [b]\n", ["o.yaml:3: duplicate key 'owner' in overrides.yaml (first on line 1)"]),
-        ("markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n", ["o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected)"]),
-        ("papers:\n  k:\n    type: talk\n", ["o.yaml:3: unknown venue type 'talk' (one of conference, journal, workshop, preprint, thesis, book, other)"]),
-        ("group:\n  by: [month]\n", ["o.yaml:2: group.by takes distinct levels from ('year', 'type')"]),
+        (
+            "ownr: {names: [x]}\n",
+            [
+                "o.yaml:1: unknown key 'ownr' (expected: owner, markers, legend, group, venues, outputs, papers)"
+            ],
+        ),
+        (
+            "owner:\n  names: [a]\nowner:\n  names: [b]\n",
+            ["o.yaml:3: duplicate key 'owner' in overrides.yaml (first on line 1)"],
+        ),
+        (
+            "markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n",
+            [
+                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected)"
+            ],
+        ),
+        (
+            "papers:\n  k:\n    type: talk\n",
+            [
+                "o.yaml:3: unknown venue type 'talk' (one of conference, journal, workshop, preprint, thesis, book, other)"
+            ],
+        ),
+        (
+            "group:\n  by: [month]\n",
+            ["o.yaml:2: group.by takes distinct levels from ('year', 'type')"],
+        ),
         ("- a\n- b\n", ["o.yaml:1: overrides.yaml must be a mapping"]),
-        ("papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n", [
-            "o.yaml:2: selected must be true or false, not 'maybe'",
-            "o.yaml:3: awards must be a single value, not a list or mapping",
-        ]),
+        (
+            "papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n",
+            [
+                "o.yaml:2: selected must be true or false, not 'maybe'",
+                "o.yaml:3: awards must be a single value, not a list or mapping",
+            ],
+        ),
     ],
 )
 def test_config_errors_name_their_line(text: str, expected: list[str]) -> None:

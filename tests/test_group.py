@@ -5,10 +5,19 @@ from pubgen.group import Group, group
 from pubgen.model import Location, Publication
 
 
-def _pub(key: str, year: int | None, month: int | None = None, vtype: str = "conference",
-         title: str = "") -> Publication:
-    return Publication(key, "article", {}, Location("r.bib", 1), year=year, month=month,
-                       type=vtype, title=title or key)
+def _pub(
+    key: str, year: int | None, month: int | None = None, vtype: str = "conference", title: str = ""
+) -> Publication:
+    return Publication(
+        key,
+        "article",
+        {},
+        Location("r.bib", 1),
+        year=year,
+        month=month,
+        type=vtype,
+        title=title or key,
+    )
 
 
 def _shape(groups: tuple[Group, ...]) -> list[object]:
@@ -41,8 +50,14 @@ def test_one_level_by_type_merges_types_sharing_a_heading() -> None:
 def test_year_then_type() -> None:
     grouping = Grouping(by=("year", "type"), heading_level=3)
     assert _shape(group(PUBS, grouping)) == [
-        ("2024", 3, [("Conference Papers", 4, ["dec", "a-may", "b-may", "nomonth"]),
-                     ("Preprints", 4, ["pre"])]),
+        (
+            "2024",
+            3,
+            [
+                ("Conference Papers", 4, ["dec", "a-may", "b-may", "nomonth"]),
+                ("Preprints", 4, ["pre"]),
+            ],
+        ),
         ("2019", 3, [("Conference Papers", 4, ["old"])]),
         ("Undated", 3, [("Journal Articles", 4, ["undated"])]),
     ]

@@ -29,13 +29,24 @@ def test_owner_is_matched_by_identity_not_by_printed_form() -> None:
     assert diagnostics == []
     assert [a.short for a in result.authors] == ["Z. Tang", "J. Huang", "Z. Tang", "X. Chu"]
     assert [a.is_owner for a in result.authors] == [False, False, True, False]
-    assert [a.roles for a in result.authors] == [(), (), ("lead", "corresponding"), ("corresponding",)]
+    assert [a.roles for a in result.authors] == [
+        (),
+        (),
+        ("lead", "corresponding"),
+        ("corresponding",),
+    ]
 
 
 @pytest.mark.parametrize(
     "spelling",
-    ["Tang, Zhenheng", "Zhenheng Tang", "{Tang}, Zhenheng", "TANG, ZHENHENG", "Tang, Zhen-heng",
-     "T{\\'a}ng, Zhenheng"],
+    [
+        "Tang, Zhenheng",
+        "Zhenheng Tang",
+        "{Tang}, Zhenheng",
+        "TANG, ZHENHENG",
+        "Tang, Zhen-heng",
+        "T{\\'a}ng, Zhenheng",
+    ],
 )
 def test_owner_spellings(spelling: str) -> None:
     (result,), _ = apply_overrides([_pub(f"Li, Qi and {spelling}")], parse_config(CONFIG, "o.yaml"))
@@ -45,15 +56,22 @@ def test_owner_spellings(spelling: str) -> None:
 @pytest.mark.parametrize(
     ("ref", "message"),
     [
-        ("Z. Tang", "o.yaml:5: [k] equal: 'Z. Tang' matches more than one author (positions 1, 2): "
-                    "write the full name or the position"),
-        ("Bo Li", "o.yaml:5: [k] equal: 'Bo Li' matches no author (authors: Zichen Tang, Zhenheng Tang)"),
+        (
+            "Z. Tang",
+            "o.yaml:5: [k] equal: 'Z. Tang' matches more than one author (positions 1, 2): "
+            "write the full name or the position",
+        ),
+        (
+            "Bo Li",
+            "o.yaml:5: [k] equal: 'Bo Li' matches no author (authors: Zichen Tang, Zhenheng Tang)",
+        ),
         ("3", "o.yaml:5: [k] equal: author position 3 is out of range (1-2)"),
     ],
 )
 def test_role_names_that_do_not_name_one_author(ref: str, message: str) -> None:
-    config = parse_config(f"owner: {{names: [Zhenheng Tang]}}\npapers:\n  k:\n    equal:\n      - {ref}\n",
-                          "o.yaml")
+    config = parse_config(
+        f"owner: {{names: [Zhenheng Tang]}}\npapers:\n  k:\n    equal:\n      - {ref}\n", "o.yaml"
+    )
     _, diagnostics = apply_overrides([_pub("Tang, Zichen and Tang, Zhenheng")], config)
     assert [str(d) for d in diagnostics] == [message]
 
@@ -67,5 +85,7 @@ def test_override_for_a_missing_key_is_a_warning_at_its_line() -> None:
 
 
 def test_et_al_is_never_a_person() -> None:
-    (result,), _ = apply_overrides([_pub("Tang, Zhenheng and others")], parse_config(CONFIG, "o.yaml"))
+    (result,), _ = apply_overrides(
+        [_pub("Tang, Zhenheng and others")], parse_config(CONFIG, "o.yaml")
+    )
     assert [(a.is_others, a.is_owner) for a in result.authors] == [(False, True), (True, False)]

@@ -65,7 +65,7 @@ def test_parse_diagnostics(text: str, expected: list[str]) -> None:
 
 
 def test_parse_keeps_order_and_lines() -> None:
-    text = "% header\n\n@Article{b,\n title = {B}}\n@misc{a, title = \"A\"}\n"
+    text = '% header\n\n@Article{b,\n title = {B}}\n@misc{a, title = "A"}\n'
     pubs, diagnostics = parse_bib(text, "x.bib", file_index=3)
     assert diagnostics == []
     assert [(p.key, p.entry_type, p.location.line, p.order) for p in pubs] == [

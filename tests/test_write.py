@@ -17,7 +17,10 @@ S, E = "<!-- pubgen:start -->", "<!-- pubgen:end -->"
         (f"a\n{S}\nold\n{E}\nb\n", f"a\n{S}\nNEW\n{E}\nb\n"),
         (f"a\r\n{S}\r\nold\r\n{E}\r\nb\r\n", f"a\r\n{S}\r\nNEW\r\n{E}\r\nb\r\n"),
         (f"\ufeff{S}\n{E}", f"\ufeff{S}\nNEW\n{E}"),
-        (f"---\nt: 1\n---\n{S}\n{E}\nno final newline", f"---\nt: 1\n---\n{S}\nNEW\n{E}\nno final newline"),
+        (
+            f"---\nt: 1\n---\n{S}\n{E}\nno final newline",
+            f"---\nt: 1\n---\n{S}\nNEW\n{E}\nno final newline",
+        ),
         (f"{S}  \nold\n  {E}\t\n", f"{S}  \nNEW\n  {E}\t\n"),
     ],
 )
