@@ -115,7 +115,11 @@ def parse_bib(
             except UndefinedMacro as exc:
                 report(line, f"@string uses undefined macro `{exc.name}`", block.key)
             continue
-        if isinstance(block, bib.DuplicateFieldKeyBlock):
+        if isinstance(block, bib.DuplicateBlockKeyBlock):
+            # bibtexparser's own exact-duplicate check; ours below also catches case.
+            entry = block.ignore_error_block
+            assert isinstance(entry, bib.Entry)
+        elif isinstance(block, bib.DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             assert isinstance(entry, bib.Entry)
             names = ", ".join(sorted(block.duplicate_keys))

@@ -104,7 +104,7 @@ def render(
     env = make_environment(template_dirs, fmt)
     try:
         template = env.get_template(TEMPLATES[fmt])
-        return template.render(
+        text = template.render(
             groups=groups,
             publications=publications,
             markers=markers,
@@ -115,3 +115,5 @@ def render(
         where = getattr(exc, "filename", None) or TEMPLATES[fmt]
         line = getattr(exc, "lineno", None)
         raise PubgenError(f"{where}:{line or 1}: template error: {exc}") from None
+    # Templates are easier to write when blank lines may trail; the output ends once.
+    return text.rstrip("\n") + "\n" if text.strip() else ""

@@ -19,7 +19,6 @@ and
 (each on one line).
 """
 
-# ruff: noqa: RUF001  (the expected values are look-alike Unicode characters on purpose)
 from __future__ import annotations
 
 import pytest

@@ -1,0 +1,258 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pubgen.cli import main
+from tests.conftest import REPO, need_path
+
+BIB = """\
+@inproceedings{tang2024a,
+  title = {{FuseFL}: One-Shot Federated Learning},
+  author = {Tang, Zhenheng and Tang, Zichen and Chu, Xiaowen},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year = 2024,
+  month = dec
+}
+
+@misc{tang2023b,
+  title = {A Preprint},
+  author = {Tang, Zichen and Tang, Zhenheng},
+  year = 2023,
+  eprint = {2303.01778},
+  archiveprefix = {arXiv}
+}
+"""
+OVERRIDES = """\
+owner:
+  names: [Zhenheng Tang]
+papers:
+  tang2024a:
+    corresponding: [Xiaowen Chu]
+    awards: [Oral]
+"""
+EXPECTED = """\
+The 📧 represents corresponding author.
+
+## Conference Papers
+
+* **Z. Tang**, Z. Tang, X. Chu📧. FuseFL: One-Shot Federated Learning. In NeurIPS 2024 (<strong>Oral</strong>).
+
+## Preprints
+
+* Z. Tang, **Z. Tang**. A Preprint. arXiv preprint arXiv:2303.01778.
+"""
+PAGE = "---\r\ntitle: me\r\n---\r\n# Papers\r\n<!-- pubgen:start -->\r\nold\r\n<!-- pubgen:end -->\r\ntail"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "overrides.yaml").write_text(OVERRIDES, encoding="utf-8")
+    (tmp_path / "index.md").write_bytes(PAGE.encode())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_stdout_is_the_list_and_only_the_owner_is_bold(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "-o", "-"]) == 0
+    first = capsys.readouterr()
+    assert first.out == EXPECTED
+    assert first.err == ""
+    assert main(["build", "-o", "-"]) == 0
+    assert capsys.readouterr().out == first.out
+
+
+def test_page_is_rebuilt_then_up_to_date(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = site / "index.md"
+    assert main(["build", "--page", "index.md", "--check"]) == 1
+    assert page.read_bytes() == PAGE.encode()
+    assert "would rebuild index.md" in capsys.readouterr().err
+
+    assert main(["build", "--page", "index.md"]) == 1
+    body = EXPECTED.replace("\n", "\r\n")
+    assert page.read_bytes() == PAGE.replace("old\r\n", body).encode()
+
+    stamp = page.stat().st_mtime_ns
+    assert main(["build", "--page", "index.md"]) == 0
+    assert main(["build", "--page", "index.md", "--check"]) == 0
+    assert page.stat().st_mtime_ns == stamp
+
+
+def test_diff_prints_what_would_change(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--page", "index.md", "--check", "--diff"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("--- index.md\n+++ index.md\n")
+    assert "-old\r\n" in out
+    assert "+* **Z. Tang**, Z. Tang, X. Chu📧." in out
+
+
+def test_outputs_from_overrides(site: Path) -> None:
+    with (site / "overrides.yaml").open("a") as handle:
+        handle.write("outputs:\n  - page: index.md\n  - file: out/list.md\n")
+    (site / "out").mkdir()
+    assert main(["build"]) == 1
+    assert (site / "out" / "list.md").read_text(encoding="utf-8") == EXPECTED
+    assert "<!-- pubgen:start -->\r\n**Z. Tang**" not in (site / "index.md").read_text()
+    assert main(["build", "--check"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("bib", "message"),
+    [
+        (
+            BIB + "@article{tang2024a, title={again}, year=2020}\n",
+            "refs.bib:16: [tang2024a] duplicate citation key (first defined on line 1)",
+        ),
+        (
+            BIB.replace("year = 2023", "year = {in press}"),
+            "refs.bib:9: [tang2023b] year is not a year: 'in press'",
+        ),
+        (
+            BIB.replace("month = dec\n}", "month = dec\n"),
+            "refs.bib:1: [tang2024a] entry could not be parsed: Unexpected block start",
+        ),
+    ],
+)
+def test_input_errors_exit_2_and_write_nothing(
+    site: Path, capsys: pytest.CaptureFixture[str], bib: str, message: str
+) -> None:
+    (site / "refs.bib").write_text(bib, encoding="utf-8")
+    assert main(["build", "--page", "index.md"]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert err.endswith("nothing written\n")
+    assert (site / "index.md").read_bytes() == PAGE.encode()
+
+
+def test_lenient_renders_the_rest(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "refs.bib").write_text(BIB.replace("year = 2023", "year = {2023a}"), encoding="utf-8")
+    assert main(["build", "-o", "-", "--lenient"]) == 0
+    captured = capsys.readouterr()
+    assert "refs.bib:9: [tang2023b] warning: year is not a year: '2023a'" in captured.err
+    assert "* Z. Tang, **Z. Tang**. A Preprint. arXiv preprint arXiv:2303.01778." in captured.out
+
+
+@pytest.mark.parametrize(
+    ("args", "files", "message"),
+    [
+        (
+            ["build", "--page", "index.md"],
+            {"index.md": "no markers\n"},
+            "index.md: needs exactly one <!-- pubgen:start --> line",
+        ),
+        (["build", "--page", "missing.md"], {}, "missing.md: page does not exist"),
+        (["build", "-o", "-", "--bib", "nope.bib"], {}, "nope.bib: cannot read: No such file"),
+        (
+            ["build", "-o", "-"],
+            {"overrides.yaml": "papers:\n  tang2024a:\n    leader: [x]\n"},
+            "overrides.yaml:3: unknown key 'leader' in papers.tang2024a",
+        ),
+        (
+            ["build", "-o", "-"],
+            {
+                "overrides.yaml": "owner: {names: [Zhenheng Tang]}\npapers:\n  tang2024a:\n    equal: [Z. Tang]\n"
+            },
+            "overrides.yaml:4: [tang2024a] equal: 'Z. Tang' matches more than one author",
+        ),
+        (
+            ["build", "-o", "-"],
+            {"refs.bib": "\ufeff@misc{a, title={x}, year=2020}\n\x00"},
+            "refs.bib:2: file contains NUL bytes",
+        ),
+        (
+            ["build", "-o", "-"],
+            {"refs.bib": "@misc{a, title={caf\xe9}}"},
+            "refs.bib:1: not valid UTF-8 (byte 0xe9)",
+        ),
+    ],
+)
+def test_errors_are_one_line_each(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    files: dict[str, str],
+    message: str,
+) -> None:
+    for name, text in files.items():
+        data = text.encode("latin-1") if "\xe9" in text else text.encode()
+        (site / name).write_bytes(data)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["build", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "1  a file was rewritten, or would be with --check" in out
+    assert "<!-- pubgen:start -->" in out
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_build_never_imports_requests(site: Path) -> None:
+    code = (
+        "import sys; from pubgen.cli import main; rc = main(['build', '-o', '-']); "
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'requests')))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "[]"
+
+
+def test_python_dash_m(site: Path) -> None:
+    env_path = f"{REPO}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"
+    result = subprocess.run(
+        [sys.executable, "-m", "pubgen", "build", "-o", "-"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": env_path},
+    )
+    assert (result.returncode, result.stdout) == (0, EXPECTED)
+
+
+def test_installed_console_script_ships_its_templates(tmp_path: Path) -> None:
+    """``pip install .`` (as .ci/run does) must work from any folder: templates in the wheel."""
+    script = shutil.which("pubgen")
+    if script is None:
+        need_path(tmp_path / "pubgen-not-on-PATH", "install pubgen (pip install .) to run this")
+        return
+    result = _run(
+        script,
+        "build",
+        "-o",
+        "-",
+        "--bib",
+        str(REPO / "refs.bib"),
+        "--overrides",
+        str(REPO / "overrides.yaml"),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")
