@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pubgen import __version__
@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pubgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # One function per subcommand adds its parser and sets its handler.
+    _add_build(commands)
+    return parser
+
+
+def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser(
         "build",
         help="render the list and write every output",
@@ -96,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="template folder searched before ./templates and the packaged ones",
     )
-    return parser
+    build.set_defaults(handler=_run_build)
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
@@ -161,8 +167,7 @@ def build(options: BuildOptions) -> int:
     return EXIT_CHANGED if changed else EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _run_build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         bibs=tuple(args.bib or ["refs.bib"]),
         overrides=args.overrides or "overrides.yaml",
@@ -175,8 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         lenient=args.lenient,
         templates=tuple(args.templates),
     )
+    return build(options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return build(options)
+        return handler(args)
     except InputError as exc:
         _print_diagnostics(exc.diagnostics, lenient=False)
         print("pubgen: nothing written", file=sys.stderr)
