@@ -61,6 +61,11 @@ class PaperOverride:
     venue: str = ""
     type: str = ""
     selected: bool = False
+    # Identity hints: when a re-export renames the key, the override still finds its paper.
+    doi: str = ""
+    arxiv: str = ""
+    title: str = ""
+    merge: bool = True  # False: keep this paper apart from its preprint/published twin
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,10 @@ class Config:
         Marker(role, symbol, DEFAULT_LABELS[role]) for role, symbol in DEFAULT_MARKERS
     )
     legend: bool = True
+    # Symbols typed into BibTeX names ("Einstein*†") -> role; None: names.DEFAULT_NAME_MARKERS.
+    name_markers: dict[str, str] | None = None
+    max_authors: int = 0  # 0: show every author
+    merge_preprints: bool = True
     grouping: Grouping = field(default_factory=Grouping)
     venues: dict[str, str] = field(default_factory=dict)
     papers: tuple[PaperOverride, ...] = ()
@@ -159,6 +168,9 @@ def _grouping(node: yaml.Node) -> dict[str, object]:
     return {"grouping": Grouping(**values)}  # type: ignore[arg-type]
 
 
+_PAPER_KEYS = ("awards", "venue", "type", "selected", "doi", "arxiv", "title", "merge")
+
+
 def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> PaperOverride:
     values: dict[str, object] = {"key": key, "line": line}
     paper_roles = []
@@ -183,8 +195,12 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
             values["type"] = vtype
         elif name == "selected":
             values["selected"] = y.boolean(value, "selected")
+        elif name in {"doi", "arxiv", "title"}:
+            values[name] = y.string(value, name)
+        elif name == "merge":
+            values["merge"] = y.boolean(value, "merge")
         else:
-            known = ", ".join((*roles, "awards", "venue", "type", "selected"))
+            known = ", ".join((*roles, *_PAPER_KEYS))
             raise y.YamlError(
                 y.line(key_node), f"unknown key {name!r} in papers.{key} (expected: {known})"
             )
@@ -222,10 +238,29 @@ def _legend(node: yaml.Node) -> dict[str, object]:
     return {"legend": y.boolean(node, "legend")}
 
 
+def _name_markers(node: yaml.Node) -> dict[str, object]:
+    table = {
+        symbol: y.string(role, f"name_markers.{symbol}")
+        for symbol, _, role in y.items(node, "name_markers")
+    }
+    return {"name_markers": table}
+
+
+def _max_authors(node: yaml.Node) -> dict[str, object]:
+    return {"max_authors": y.integer(node, "max_authors")}
+
+
+def _merge_preprints(node: yaml.Node) -> dict[str, object]:
+    return {"merge_preprints": y.boolean(node, "merge_preprints")}
+
+
 _SECTIONS: dict[str, Callable[[yaml.Node], dict[str, object]]] = {
     "owner": _owner,
     "markers": _markers,
     "legend": _legend,
+    "name_markers": _name_markers,
+    "max_authors": _max_authors,
+    "merge_preprints": _merge_preprints,
     "group": _grouping,
     "venues": _venues,
     "outputs": _outputs,
@@ -265,6 +300,12 @@ def parse_config(text: str, path: str) -> Config:
                 f"unknown key {key!r} (expected: {', '.join([*_SECTIONS, 'papers'])})",
             )
     config = Config(**values)  # type: ignore[arg-type]
+    for symbol, role in (config.name_markers or {}).items():
+        if role not in config.roles:
+            line = next(y.line(k) for name, k, _ in sections if name == "name_markers")
+            problem(
+                line, f"name_markers: {symbol!r} maps to {role!r}, which markers does not define"
+            )
     papers = []
     if papers_node is not None and not y.is_null(papers_node):
         try:

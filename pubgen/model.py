@@ -34,6 +34,9 @@ class Diagnostic:
     message: str
     key: str = ""
     severity: str = "error"  # "error" or "warning"
+    # True when the entry this is about is not on the page because of it: every entry
+    # of a .bib is either rendered or counted by exactly one dropped diagnostic.
+    dropped: bool = False
 
     def __str__(self) -> str:
         key = f" [{self.key}]" if self.key else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from pybtex.database import Person
 from pybtex.errors import set_strict_mode
@@ -20,7 +21,21 @@ from pubgen.model import Author
 # pybtex would otherwise print its warnings ("too many commas") itself.
 set_strict_mode(True)
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+# al-folio and hand-kept bibs type roles into names: "Einstein*†, A.", "Xie<b>#</b>, Junwei".
+DEFAULT_NAME_MARKERS = {
+    "*": "equal",
+    "#": "equal",
+    "†": "corresponding",
+    "✉": "corresponding",
+    "📧": "corresponding",
+    "💡": "lead",
+}
+_HTML_TAG = re.compile(r"</?(?:b|strong|i|em|sup|u|span)\b[^>]*>", re.IGNORECASE)
+# LaTeX spellings of marker symbols, so that one table entry covers them all.
+_MARKER_SPELLINGS = (
+    (re.compile(r"\$\^\{?\\?(\*|ast)\}?\$|\\textsuperscript\{\*\}|\\ast\b"), "*"),
+    (re.compile(r"\$\^?\{?\\dagger\}?\$|\\textdagger\b|\\dag\b|\\textsuperscript\{\\dag\}"), "†"),
+)
 # biblatex's extended name format: "family=Oord, given=Aaron, prefix=van den, useprefix=true"
 _EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
 _EXTENDED_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
@@ -68,8 +83,28 @@ def _parts(raw: str) -> tuple[str, str, str, str]:
     )
 
 
-def parse_author(raw: str) -> tuple[Author, tuple[str, ...]]:
-    """One BibTeX name as an Author, and the LaTeX commands that could not be decoded."""
+def strip_markers(raw: str, markers: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
+    """``raw`` without typed-in role markers and HTML tags, and the roles, in typed order."""
+    if not any(char in raw for char in "<$\\") and not any(m in raw for m in markers):
+        return raw, ()
+    text = _HTML_TAG.sub("", raw)
+    for pattern, symbol in _MARKER_SPELLINGS:
+        text = pattern.sub(symbol, text)
+    found = sorted((text.find(symbol), symbol) for symbol in markers if symbol and symbol in text)
+    roles = tuple(dict.fromkeys(markers[symbol] for _, symbol in found))
+    for symbol in markers:
+        text = text.replace(symbol, "")
+    return text, roles
+
+
+def parse_author(
+    raw: str, markers: Mapping[str, str] | None = None
+) -> tuple[Author, tuple[str, ...]]:
+    """One BibTeX name as an Author, and the LaTeX commands that could not be decoded.
+
+    Role markers typed into the name (see ``strip_markers``) become the author's roles.
+    """
+    raw, roles = strip_markers(raw, DEFAULT_NAME_MARKERS if markers is None else markers)
     if raw.strip().lower() == "others":
         return Author(first="", last="", raw=raw, is_others=True), ()
     unknown: list[str] = []
@@ -81,14 +116,17 @@ def parse_author(raw: str) -> tuple[Author, tuple[str, ...]]:
     first, von, last, jr = decoded
     if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it so
         first, last = "", first
-    return Author(first=first, last=last, von=von, jr=jr, raw=raw), tuple(unknown)
+    author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
+    return author, tuple(unknown)
 
 
-def parse_authors(value: str) -> tuple[tuple[Author, ...], tuple[str, ...]]:
+def parse_authors(
+    value: str, markers: Mapping[str, str] | None = None
+) -> tuple[tuple[Author, ...], tuple[str, ...]]:
     authors = []
     unknown: list[str] = []
     for raw in split_and(value):
-        author, commands = parse_author(raw)
+        author, commands = parse_author(raw, markers)
         authors.append(author)
         unknown.extend(commands)
     return tuple(authors), tuple(unknown)

@@ -8,19 +8,14 @@ is most of the text in a real Zotero export.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
+from pubgen.dates import parse_date, parse_month, parse_year_field
 from pubgen.latex import decode
 from pubgen.model import Diagnostic, Publication
 from pubgen.names import parse_authors
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
-}
-_YEAR = re.compile(r"\d{4}")
-# biblatex/EDTF date: 2024, 2024-05, 2024-05-17, 2019?, 2019~, 2015-06-22/2015-06-26
-_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?"
@@ -28,33 +23,23 @@ _ARXIV_IN_TEXT = re.compile(rf"(?:arxiv[:.\s]*|abs/|arxiv\.org/(?:abs|pdf)/){_AR
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")
 
 
-def _month(value: str) -> int | None:
-    value = value.strip().lower()
-    if value.isdigit():
-        number = int(value)
-        return number if 1 <= number <= 12 else None
-    return _MONTHS.get(value[:3])
-
-
 def _year_month(pub: Publication) -> tuple[int | None, int | None, str]:
-    """(year, month, problem) from ``year``/``month`` or biblatex ``date``."""
+    """(year, month, problem) from ``year``/``month``, else from biblatex ``date``."""
     year_field = pub.get("year").strip()
-    date_field = pub.get("date").strip()
+    date = parse_date(pub.get("date")) if pub.get("date").strip() else None
+    month_field = pub.get("month").strip()
+    month = parse_month(month_field) if month_field else None
     if year_field:
-        if not _YEAR.fullmatch(year_field):
+        year = parse_year_field(year_field)
+        if year is None:
             return None, None, f"year is not a year: {year_field!r}"
-        month_field = pub.get("month").strip()
-        month = _month(month_field) if month_field else None
-        if month is None and date_field:
-            match = _DATE.match(date_field)
-            month = int(match.group(2)) if match and match.group(2) else None
-        return int(year_field), month, ""
-    if date_field:
-        match = _DATE.match(date_field)
-        if not match:
-            return None, None, f"date is not a date: {date_field!r}"
-        month = int(match.group(2)) if match.group(2) else _month(pub.get("month") or "x")
-        return int(match.group(1)), month if month and 1 <= month <= 12 else None, ""
+        if month is None and date is not None and date[0] == year:
+            month = date[1]
+        return year, month, ""
+    if pub.get("date").strip():
+        if date is None:
+            return None, None, f"date is not a date: {pub.get('date').strip()!r}"
+        return date[0], date[1] or month, ""
     return None, None, ""
 
 
@@ -79,7 +64,9 @@ def arxiv_id(pub: Publication) -> str:
     return found.group(1) if found else ""
 
 
-def normalise(pub: Publication) -> tuple[Publication, list[Diagnostic]]:
+def normalise(
+    pub: Publication, name_markers: Mapping[str, str] | None = None
+) -> tuple[Publication, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
 
     def report(message: str, severity: str = "error") -> None:
@@ -91,7 +78,7 @@ def normalise(pub: Publication) -> tuple[Publication, list[Diagnostic]]:
     venue_raw = next((pub.get(name) for name in _VENUE_FIELDS if pub.get(name)), "")
     venue = decode(venue_raw)
     unknown.extend(venue.unknown)
-    authors, commands = parse_authors(pub.get("author") or pub.get("editor"))
+    authors, commands = parse_authors(pub.get("author") or pub.get("editor"), name_markers)
     unknown.extend(commands)
     for command in dict.fromkeys(unknown):
         report(f"unknown LaTeX command {command} kept as text", "warning")

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import bibtexparser
 from bibtexparser import model as bib
 
+from pubgen.fields import unknown_fields
 from pubgen.model import Diagnostic, Location, Publication
 
 # bibtexparser logs every failed block at WARNING; we report those ourselves, and only
@@ -32,6 +33,10 @@ MONTH_MACROS = {
     ).split()
 }
 
+# A hostile or broken file must not make pubgen crawl: no real field comes near these.
+MAX_FIELD_CHARS = 1_000_000
+MAX_BRACE_DEPTH = 64
+_COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)")
 _NUMBER = re.compile(r"\d+")
 
@@ -92,40 +97,82 @@ def _failure_message(block: bib.ParsingFailedBlock) -> str:
     return "entry could not be parsed: " + " ".join(reason.split())
 
 
+def _blank_comment_lines(text: str) -> str:
+    """Lines that start with ``%`` emptied, keeping line numbers.
+
+    BibTeX itself has no comments, but biber, Zotero and JabRef treat such lines as
+    comments, and users comment out whole entries that way (``%@article{...``), which
+    bibtexparser would otherwise parse as live entries.
+    """
+    if "%" not in text:
+        return text
+    return _COMMENT_LINE.sub("", text)
+
+
+def _brace_depth(value: str) -> int:
+    depth = deepest = 0
+    for char in value:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}":
+            depth -= 1
+    return deepest
+
+
+def _field_problem(name: str, value: str) -> str:
+    if len(value) > MAX_FIELD_CHARS:
+        return f"field `{name}` is {len(value)} characters, more than the {MAX_FIELD_CHARS} allowed"
+    if value.count("{") > MAX_BRACE_DEPTH and _brace_depth(value) > MAX_BRACE_DEPTH:
+        return f"field `{name}` nests braces deeper than {MAX_BRACE_DEPTH}"
+    return ""
+
+
 def parse_bib(
     text: str, path: str, file_index: int = 0
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Every entry block of ``text`` as a Publication, or as a diagnostic if it is broken."""
     library = bibtexparser.parse_string(  # type: ignore[attr-defined]
-        text, parse_stack=[]
+        _blank_comment_lines(text), parse_stack=[]
     )
     macros = dict(MONTH_MACROS)
+    string_lines: dict[str, int] = {}
     publications: list[Publication] = []
     diagnostics: list[Diagnostic] = []
     first_seen: dict[str, int] = {}  # case-folded key -> line of its first entry
 
-    def report(line: int, message: str, key: str = "", severity: str = "error") -> None:
-        diagnostics.append(Diagnostic(Location(path, line), message, key, severity))
+    def report(
+        line: int, message: str, key: str = "", severity: str = "error", dropped: bool = False
+    ) -> None:
+        diagnostics.append(Diagnostic(Location(path, line), message, key, severity, dropped))
 
     for block in library.blocks:
         line = (block.start_line or 0) + 1
+        if isinstance(block, bib.DuplicateBlockKeyBlock) and isinstance(
+            block.ignore_error_block, bib.String
+        ):
+            block = block.ignore_error_block
         if isinstance(block, bib.String):
+            name = block.key.lower()
+            if name in string_lines:
+                report(
+                    line,
+                    f"@string {block.key} redefined (first on line "
+                    f"{string_lines[name]}); the later value is used",
+                    severity="warning",
+                )
+            string_lines[name] = line
             try:
-                macros[block.key.lower()] = evaluate(block.value, macros)
+                macros[name] = evaluate(block.value, macros)
             except UndefinedMacro as exc:
                 report(line, f"@string uses undefined macro `{exc.name}`", block.key)
             continue
-        if isinstance(block, bib.DuplicateBlockKeyBlock):
-            # bibtexparser's own exact-duplicate check; ours below also catches case.
+        if isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock)):
+            # bibtexparser's own duplicate checks are case-sensitive; ours below are not.
             entry = block.ignore_error_block
             assert isinstance(entry, bib.Entry)
-        elif isinstance(block, bib.DuplicateFieldKeyBlock):
-            entry = block.ignore_error_block
-            assert isinstance(entry, bib.Entry)
-            names = ", ".join(sorted(block.duplicate_keys))
-            report(line, f"duplicate field: {names}", entry.key)
         elif isinstance(block, bib.ParsingFailedBlock):
-            report(line, _failure_message(block), _failed_key(block.raw or ""))
+            report(line, _failure_message(block), _failed_key(block.raw or ""), dropped=True)
             continue
         elif isinstance(block, bib.Entry):
             entry = block
@@ -133,7 +180,7 @@ def parse_bib(
             continue
 
         if not entry.key:
-            report(line, "entry has no citation key")
+            report(line, "entry has no citation key", dropped=True)
             continue
         folded = entry.key.casefold()
         if folded in first_seen:
@@ -141,6 +188,7 @@ def parse_bib(
                 line,
                 f"duplicate citation key (first defined on line {first_seen[folded]})",
                 entry.key,
+                dropped=True,
             )
             continue
         first_seen[folded] = line
@@ -148,17 +196,28 @@ def parse_bib(
         fields: dict[str, str] = {}
         for bib_field in entry.fields:
             name = bib_field.key.lower()
+            field_line = (bib_field.start_line or 0) + 1
             if name in fields:
-                continue  # already reported as a duplicate field; the first one wins
+                report(field_line, f"duplicate field `{name}`: the first one is used", entry.key)
+                continue
+            problem = _field_problem(name, bib_field.value)
+            if problem:
+                report(field_line, problem, entry.key)
+                fields[name] = ""
+                continue
             try:
                 fields[name] = evaluate(bib_field.value, macros)
             except UndefinedMacro as exc:
-                report(
-                    (bib_field.start_line or 0) + 1,
-                    f"field `{name}` uses undefined macro `{exc.name}`",
-                    entry.key,
-                )
+                report(field_line, f"field `{name}` uses undefined macro `{exc.name}`", entry.key)
                 fields[name] = exc.name
+        unknown = unknown_fields(list(fields))
+        if unknown:
+            report(
+                line,
+                f"unknown field{'s' if len(unknown) > 1 else ''} ignored: " + ", ".join(unknown),
+                entry.key,
+                "warning",
+            )
         publications.append(
             Publication(
                 key=entry.key,

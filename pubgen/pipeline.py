@@ -56,7 +56,7 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
                 )
                 continue
             first_file[folded] = str(pub.location)
-            normalised, problems = normalise(pub)
+            normalised, problems = normalise(pub, config.name_markers)
             diagnostics.extend(problems)
             parsed.append(normalised)
     overridden, problems = apply_overrides(parsed, config)

@@ -69,7 +69,7 @@ def test_empty_config_has_defaults() -> None:
         (
             "ownr: {names: [x]}\n",
             [
-                "o.yaml:1: unknown key 'ownr' (expected: owner, markers, legend, group, venues, outputs, papers)"
+                "o.yaml:1: unknown key 'ownr' (expected: owner, markers, legend, name_markers, max_authors, merge_preprints, group, venues, outputs, papers)"
             ],
         ),
         (
@@ -79,7 +79,7 @@ def test_empty_config_has_defaults() -> None:
         (
             "markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n",
             [
-                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected)"
+                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected, doi, arxiv, title, merge)"
             ],
         ),
         (
@@ -93,6 +93,8 @@ def test_empty_config_has_defaults() -> None:
             ["o.yaml:2: group.by takes distinct levels from ('year', 'type')"],
         ),
         ("- a\n- b\n", ["o.yaml:1: overrides.yaml must be a mapping"]),
+        ("markers: {equal: '*'}\nname_markers:\n  '#': cofirst\n", ["o.yaml:2: name_markers: '#' maps to 'cofirst', which markers does not define"]),
+        ("max_authors: many\n", ["o.yaml:1: max_authors must be a whole number, not 'many'"]),
         (
             "papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n",
             [

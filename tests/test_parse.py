@@ -40,7 +40,27 @@ def _messages(text: str) -> list[str]:
         ),
         (
             "@article{a,\n  year = 2020,\n  year = 2021\n}\n",
-            ["t.bib:1: [a] duplicate field: year"],
+            ["t.bib:3: [a] duplicate field `year`: the first one is used"],
+        ),
+        (
+            "@article{a,\n  TITLE = {x},\n  TiTlE = {y}\n}\n",
+            ["t.bib:3: [a] duplicate field `title`: the first one is used"],
+        ),
+        (
+            "@string{v = {1}}\n@string{V = {2}}\n",
+            ["t.bib:2: @string V redefined (first on line 1); the later value is used"],
+        ),
+        (
+            "% @article{old, title={commented out}}\n%@misc{x,\n%  title={y}}\n",
+            [],
+        ),
+        (
+            "@article{a, title = {" + "{" * 65 + "x" + "}" * 65 + "}}\n",
+            ["t.bib:1: [a] field `title` nests braces deeper than 64"],
+        ),
+        (
+            "@article{a, tilte = {x}, bdsk-url-1 = {u}, url2 = {v}, author+an = {1=x}}\n",
+            ["t.bib:1: [a] unknown field ignored: tilte"],
         ),
         (
             "@article{a,\n  title = foo # {x}\n}\n",
