@@ -93,7 +93,10 @@ def test_empty_config_has_defaults() -> None:
             ["o.yaml:2: group.by takes distinct levels from ('year', 'type')"],
         ),
         ("- a\n- b\n", ["o.yaml:1: overrides.yaml must be a mapping"]),
-        ("markers: {equal: '*'}\nname_markers:\n  '#': cofirst\n", ["o.yaml:2: name_markers: '#' maps to 'cofirst', which markers does not define"]),
+        (
+            "markers: {equal: '*'}\nname_markers:\n  '#': cofirst\n",
+            ["o.yaml:2: name_markers: '#' maps to 'cofirst', which markers does not define"],
+        ),
         ("max_authors: many\n", ["o.yaml:1: max_authors must be a whole number, not 'many'"]),
         (
             "papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n",
