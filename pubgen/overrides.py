@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pubgen.config import Config, NameRef, PaperOverride
+from pubgen.latex import decode
 from pubgen.model import Author, Diagnostic, Location, Publication
 from pubgen.names import compatible, name_key, parse_author
 
@@ -71,34 +72,85 @@ def _apply_paper(
     )
 
 
+def title_key(title: str) -> str:
+    """A title reduced to its letters and digits: the same work under any capitalisation."""
+    return "".join(char for char in decode(title).text.casefold() if char.isalnum())
+
+
+def _identities(pub: Publication) -> dict[str, str]:
+    return {"doi": pub.doi.casefold(), "arxiv": pub.arxiv, "title": title_key(pub.title)}
+
+
+def _hints(paper: PaperOverride) -> dict[str, str]:
+    return {"doi": paper.doi.casefold(), "arxiv": paper.arxiv, "title": title_key(paper.title)}
+
+
+def _match_papers(
+    publications: Sequence[Publication], config: Config
+) -> tuple[dict[int, PaperOverride], list[Diagnostic]]:
+    """Which override applies to which publication: by key, else by DOI, arXiv id, title.
+
+    A re-export may rename citation keys; an override that carries an identity hint
+    still finds its paper, with a warning naming the new key so the user can update it.
+    """
+    index_of_key = {pub.key: i for i, pub in enumerate(publications)}
+    matched: dict[int, PaperOverride] = {}
+    diagnostics = []
+    unmatched = []
+    for paper in config.papers:
+        if paper.key in index_of_key:
+            matched[index_of_key[paper.key]] = paper
+        else:
+            unmatched.append(paper)
+    identities = [_identities(pub) for pub in publications]
+    for paper in unmatched:
+        where = Location(config.path, paper.line)
+        found = None
+        for kind, hint in _hints(paper).items():
+            candidates = [
+                i
+                for i, ids in enumerate(identities)
+                if hint and ids[kind] == hint and i not in matched
+            ]
+            if len(candidates) == 1:
+                found = candidates[0], kind
+                break
+        if found is None:
+            diagnostics.append(
+                Diagnostic(
+                    where, "override matches no entry in the .bib files", paper.key, "warning"
+                )
+            )
+            continue
+        index, kind = found
+        matched[index] = paper
+        new_key = publications[index].key
+        diagnostics.append(
+            Diagnostic(
+                where,
+                f"override applied to {new_key} (same {kind}): the citation key changed",
+                paper.key,
+                "warning",
+            )
+        )
+    return matched, diagnostics
+
+
 def apply_overrides(
     publications: Sequence[Publication], config: Config
 ) -> tuple[list[Publication], list[Diagnostic]]:
     owner_keys = {name_key(parse_author(name)[0]) for name in config.owner_names}
-    papers = {paper.key: paper for paper in config.papers}
-    diagnostics: list[Diagnostic] = []
+    matched, diagnostics = _match_papers(publications, config)
     result = []
-    found: set[str] = set()
-    for pub in publications:
+    for index, pub in enumerate(publications):
         authors = tuple(
             replace(author, is_owner=not author.is_others and name_key(author) in owner_keys)
             for author in pub.authors
         )
         pub = replace(pub, authors=authors)
-        paper = papers.get(pub.key)
+        paper = matched.get(index)
         if paper is not None:
-            found.add(pub.key)
             pub, problems = _apply_paper(pub, paper, config.path)
             diagnostics.extend(problems)
         result.append(pub)
-    for paper in config.papers:
-        if paper.key not in found:
-            diagnostics.append(
-                Diagnostic(
-                    Location(config.path, paper.line),
-                    "override matches no entry in the .bib files",
-                    paper.key,
-                    "warning",
-                )
-            )
     return result, diagnostics

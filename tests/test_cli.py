@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pubgen.cli import main
-from tests.conftest import REPO, need_path
+from tests.conftest import REPO
 
 BIB = """\
 @inproceedings{tang2024a,
@@ -237,22 +236,44 @@ def test_python_dash_m(site: Path) -> None:
     assert (result.returncode, result.stdout) == (0, EXPECTED)
 
 
-def test_installed_console_script_ships_its_templates(tmp_path: Path) -> None:
-    """``pip install .`` (as .ci/run does) must work from any folder: templates in the wheel."""
-    script = shutil.which("pubgen")
-    if script is None:
-        need_path(tmp_path / "pubgen-not-on-PATH", "install pubgen (pip install .) to run this")
-        return
-    result = _run(
-        script,
-        "build",
-        "-o",
-        "-",
-        "--bib",
-        str(REPO / "refs.bib"),
-        "--overrides",
-        str(REPO / "overrides.yaml"),
+def test_the_wheel_ships_its_templates(tmp_path: Path) -> None:
+    """``pip install .`` must work from any folder: the templates travel in the wheel."""
+    target = tmp_path / "site"
+    install = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--target",
+        str(target),
+        str(REPO),
         cwd=tmp_path,
+    )
+    assert install.returncode == 0, install.stderr
+    assert (target / "pubgen" / "templates" / "markdown.md.j2").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pubgen",
+            "build",
+            "-o",
+            "-",
+            "--bib",
+            str(REPO / "refs.bib"),
+            "--overrides",
+            str(REPO / "overrides.yaml"),
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(target)},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")

@@ -152,3 +152,24 @@ def test_bold_is_the_owner_only(rendered: str) -> None:
     assert rendered.count("**Z. Tang**") == 30
     # The first author of the ICPP 2024 paper is Zichen Tang: same print, not the owner.
     assert "* Z. Tang, J. Huang, R. Yan, Y. Wang, **Z. Tang**💡📧," in rendered
+
+
+def test_renaming_every_key_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A re-export that renames every citation key: the overrides still find their papers."""
+    bib = (REPO / "refs.bib").read_text(encoding="utf-8")
+    renamed = re.sub(r"^(@\w+\{)(\w+),", r"\1renamed\2,", bib, flags=re.MULTILINE)
+    assert renamed.count("{renamed") == 30
+    (tmp_path / "refs.bib").write_text(renamed, encoding="utf-8")
+    (tmp_path / "overrides.yaml").write_bytes((REPO / "overrides.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")
+    warnings = captured.err.splitlines()
+    assert len(warnings) == 19  # one per paper in overrides.yaml
+    assert (
+        "overrides.yaml:22: [tangFuseFLOneshotFederated2024] warning: override applied to "
+        "renamedtangFuseFLOneshotFederated2024 (same title): the citation key changed"
+    ) in warnings
