@@ -126,6 +126,7 @@ class Publication:
     # Per-paper overrides that later stages honour (set by the overrides stage).
     type_override: str = ""
     venue_override: str = ""
+    merge: bool = True  # may a preprint and its published version show as one line?
 
     def get(self, name: str) -> str:
         """A field as parsed (still LaTeX), or "" when the entry lacks it."""

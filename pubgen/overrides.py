@@ -67,6 +67,7 @@ def _apply_paper(
             venue_override=paper.venue or pub.venue_override,
             type_override=paper.type or pub.type_override,
             selected=paper.selected or pub.selected,
+            merge=paper.merge and pub.merge,
         ),
         diagnostics,
     )

@@ -1,4 +1,5 @@
-"""The stages in order: sources -> parse -> normalise -> overrides -> classify -> group -> render.
+"""The stages in order: sources -> parse -> normalise -> overrides -> classify -> dedupe
+-> group -> render.
 
 Nothing here prints or exits; diagnostics are returned for cli.py to show.
 """
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pubgen.classify import classify
 from pubgen.config import Config
+from pubgen.dedupe import merge_versions
 from pubgen.errors import InputError
 from pubgen.group import Group, group
 from pubgen.model import Diagnostic, Publication
@@ -61,8 +63,10 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
             parsed.append(normalised)
     overridden, problems = apply_overrides(parsed, config)
     diagnostics.extend(problems)
-    classified = tuple(classify(pub, config.venues) for pub in overridden)
-    return Loaded(classified, tuple(diagnostics))
+    classified = [classify(pub, config.venues) for pub in overridden]
+    merged, problems = merge_versions(classified, config.merge_preprints)
+    diagnostics.extend(problems)
+    return Loaded(tuple(merged), tuple(diagnostics))
 
 
 def render_list(
