@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pubgen.config import Config, Marker
 from pubgen.errors import PubgenError
 from pubgen.group import Group
-from pubgen.model import Publication
+from pubgen.model import Author, Publication
 
 TEMPLATES = {"markdown": "markdown.md.j2"}
 
@@ -72,7 +72,28 @@ def end_sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else text + "."
 
 
-def make_environment(template_dirs: Sequence[str], fmt: str) -> jinja2.Environment:
+_ET_AL = Author(first="", last="", is_others=True)
+
+
+def shown_authors(authors: Sequence[Author], limit: int) -> tuple[Author | None, ...]:
+    """At most ``limit`` authors then "et al.", never hiding the owner.
+
+    With the owner past the limit: the first ``limit - 1``, a gap (None), the owner, and
+    "et al." unless the owner is the last author. ``limit`` 0 shows everyone.
+    """
+    people = [author for author in authors if not author.is_others]
+    if limit <= 0 or len(people) <= limit:
+        return tuple(authors)
+    owner = next((i for i, author in enumerate(people) if author.is_owner), None)
+    if owner is None or owner < limit:
+        return (*people[:limit], _ET_AL)
+    tail = () if owner == len(people) - 1 else (_ET_AL,)
+    return (*people[: limit - 1], None, people[owner], *tail)
+
+
+def make_environment(
+    template_dirs: Sequence[str], fmt: str, max_authors: int = 0
+) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
     loaders.append(jinja2.PackageLoader("pubgen", "templates"))
     env = jinja2.Environment(
@@ -83,6 +104,7 @@ def make_environment(template_dirs: Sequence[str], fmt: str) -> jinja2.Environme
         autoescape=True,
     )
     env.filters["end_sentence"] = end_sentence
+    env.filters["shown_authors"] = lambda authors, limit=max_authors: shown_authors(authors, limit)
     return env
 
 
@@ -101,7 +123,7 @@ def render(
     used = {role for pub in publications for author in pub.authors for role in author.roles}
     markers: dict[str, Marker] = {marker.role: marker for marker in config.markers}
     legend = [marker for marker in config.markers if marker.role in used] if config.legend else []
-    env = make_environment(template_dirs, fmt)
+    env = make_environment(template_dirs, fmt, config.max_authors)
     try:
         template = env.get_template(TEMPLATES[fmt])
         text = template.render(

@@ -277,3 +277,37 @@ def test_the_wheel_ships_its_templates(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")
+
+
+LONG = """\
+@article{long, title = {T}, journal = {Nature}, year = 2020,
+  author = {A, Aa and B, Bb and C, Cc and D, Dd and Tang, Zhenheng and F, Ff}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("limit", "authors"),
+    [
+        (0, "A. A, B. B, C. C, D. D, **Z. Tang**, F. F."),
+        (6, "A. A, B. B, C. C, D. D, **Z. Tang**, F. F."),
+        (5, "A. A, B. B, C. C, D. D, **Z. Tang**, et al."),
+        (3, "A. A, B. B, …, **Z. Tang**, et al."),
+        (1, "…, **Z. Tang**, et al."),
+    ],
+)
+def test_max_authors_never_hides_the_owner(
+    site: Path, capsys: pytest.CaptureFixture[str], limit: int, authors: str
+) -> None:
+    (site / "refs.bib").write_text(LONG, encoding="utf-8")
+    (site / "overrides.yaml").write_text(
+        f"owner: {{names: [Zhenheng Tang]}}\nmax_authors: {limit}\n"
+    )
+    assert main(["build", "-o", "-"]) == 0
+    assert f"* {authors} T. In Nature 2020." in capsys.readouterr().out
+
+
+def test_max_authors_with_the_owner_last(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "refs.bib").write_text(LONG.replace(" and F, Ff", ""), encoding="utf-8")
+    (site / "overrides.yaml").write_text("owner: {names: [Zhenheng Tang]}\nmax_authors: 2\n")
+    assert main(["build", "-o", "-"]) == 0
+    assert "* A. A, …, **Z. Tang**. T. In Nature 2020." in capsys.readouterr().out
