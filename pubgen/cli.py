@@ -27,8 +27,7 @@ exit codes:
 @dataclass(frozen=True)
 class BuildOptions:
     bibs: tuple[str, ...]
-    overrides: str
-    overrides_given: bool
+    overrides: str | None
     fmt: str
     output: str | None
     page: str | None
@@ -49,7 +48,48 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # One function per subcommand adds its parser and sets its handler.
     _add_build(commands)
+    _add_check(commands)
     return parser
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="lint the inputs without writing anything",
+        description=(
+            "Report parse problems, stale or ambiguous overrides, papers without the owner, "
+            "missing years or venues, venues without a short name and likely duplicates."
+        ),
+        epilog="exit codes:\n  0  clean\n  1  warnings only\n  2  errors",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_arguments(check)
+    check.set_defaults(handler=_run_check)
+
+
+def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bib",
+        action="append",
+        metavar="FILE",
+        help="BibTeX file to read (repeatable; default: refs.bib)",
+    )
+    parser.add_argument(
+        "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
+    )
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from pubgen import pipeline
+    from pubgen.lint import lint
+
+    config = _load_config(args.overrides)
+    loaded = pipeline.load(tuple(args.bib or ["refs.bib"]), config)
+    found = [*loaded.diagnostics, *lint(loaded.publications, config)]
+    _print_diagnostics(found, lenient=False)
+    if any(d.is_error for d in found):
+        return EXIT_ERROR
+    return EXIT_CHANGED if found else EXIT_OK
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,15 +105,7 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument(
-        "--bib",
-        action="append",
-        metavar="FILE",
-        help="BibTeX file to read (repeatable; default: refs.bib)",
-    )
-    build.add_argument(
-        "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
-    )
+    _add_input_arguments(build)
     build.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
     target = build.add_mutually_exclusive_group()
     target.add_argument(
@@ -112,10 +144,13 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None
         print(f"{diagnostic.location}:{key} {label}{diagnostic.message}", file=sys.stderr)
 
 
-def _load_config(options: BuildOptions) -> Config:
-    if not options.overrides_given and not os.path.exists(options.overrides):
-        return Config()
-    return load_config(options.overrides)
+def _load_config(path: str | None) -> Config:
+    """The given overrides file, else ./overrides.yaml if there is one (it is optional)."""
+    if path is None:
+        path = "overrides.yaml"
+        if not os.path.exists(path):
+            return Config()
+    return load_config(path)
 
 
 def _targets(options: BuildOptions, config: Config) -> list[tuple[str, bool]]:
@@ -137,7 +172,7 @@ def _write_stdout(text: str) -> None:
 def build(options: BuildOptions) -> int:
     from pubgen import pipeline, write
 
-    config = _load_config(options)
+    config = _load_config(options.overrides)
     loaded = pipeline.load(options.bibs, config)
     _print_diagnostics(loaded.diagnostics, options.lenient)
     if loaded.errors and not options.lenient:
@@ -170,8 +205,7 @@ def build(options: BuildOptions) -> int:
 def _run_build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         bibs=tuple(args.bib or ["refs.bib"]),
-        overrides=args.overrides or "overrides.yaml",
-        overrides_given=args.overrides is not None,
+        overrides=args.overrides,
         fmt=args.format,
         output=args.output,
         page=args.page,
