@@ -38,7 +38,8 @@ MAX_FIELD_CHARS = 1_000_000
 MAX_BRACE_DEPTH = 64
 _COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)")
-_NUMBER = re.compile(r"\d+")
+# A macro name or a number: BibTeX allows any printable character but these.
+_WORD = re.compile(r"[^\s\"#%'(),={}]+")
 
 
 class UndefinedMacro(Exception):
@@ -47,44 +48,78 @@ class UndefinedMacro(Exception):
         self.name = name
 
 
-def split_concatenation(value: str) -> list[str]:
-    """Split a raw field value at the ``#`` operators that are outside braces and quotes."""
-    pieces: list[str] = []
+class MalformedValue(Exception):
+    pass
+
+
+def _closing(value: str, start: int) -> int:
+    """Index of the delimiter closing the ``{`` or ``"`` at ``start``; -1 if none."""
     depth = 0
-    in_quotes = False
-    start = 0
-    for index, char in enumerate(value):
+    for index in range(start + 1, len(value)):
+        char = value[index]
         if char == "{":
             depth += 1
         elif char == "}":
-            depth = max(depth - 1, 0)
-        elif char == '"' and depth == 0:
-            in_quotes = not in_quotes
-        elif char == "#" and depth == 0 and not in_quotes:
-            pieces.append(value[start:index])
-            start = index + 1
-    pieces.append(value[start:])
-    return [piece.strip() for piece in pieces]
+            if depth == 0:
+                return index if value[start] == "{" else -1
+            depth -= 1
+        elif char == '"' and depth == 0 and value[start] == '"':
+            return index
+    return -1
 
 
 def evaluate(value: str, macros: Mapping[str, str]) -> str:
-    """The text of a raw value: delimiters removed, macros expanded, pieces joined.
+    """The text of a raw value: delimiters removed, macros expanded, ``#`` pieces joined.
 
     ``macros`` is keyed by lower-case name (BibTeX macro names are case-insensitive).
-    Raises UndefinedMacro for a bare word that names no macro.
+    Raises UndefinedMacro for a bare word that names no macro, and MalformedValue for
+    anything else that is not a value, such as a missing comma swallowing the next field.
     """
-    parts = []
-    for piece in split_concatenation(value):
-        if len(piece) >= 2 and (piece[0], piece[-1]) in {("{", "}"), ('"', '"')}:
-            parts.append(piece[1:-1])
-        elif _NUMBER.fullmatch(piece) or piece == "":
-            parts.append(piece)
+    parts: list[str] = []
+    position = 0
+    while True:
+        position = _skip_space(value, position)
+        if position >= len(value):
+            if parts:
+                raise MalformedValue("value ends with `#`")
+            return ""
+        if value[position] in '{"':
+            end = _closing(value, position)
+            if end < 0:
+                raise MalformedValue(f"unbalanced {value[position]} in value")
+            parts.append(value[position + 1 : end])
+            position = end + 1
         else:
-            try:
-                parts.append(macros[piece.lower()])
-            except KeyError:
-                raise UndefinedMacro(piece) from None
-    return "".join(parts)
+            word = _WORD.match(value, position)
+            if word is None:
+                raise MalformedValue(f"unexpected {_excerpt(value, position)} in value")
+            text = word.group()
+            if not text.isdigit():
+                try:
+                    text = macros[text.lower()]
+                except KeyError:
+                    raise UndefinedMacro(text) from None
+            parts.append(text)
+            position = word.end()
+        position = _skip_space(value, position)
+        if position >= len(value):
+            return "".join(parts)
+        if value[position] != "#":
+            raise MalformedValue(
+                f"text after the value: {_excerpt(value, position)} (a missing comma?)"
+            )
+        position += 1
+
+
+def _skip_space(value: str, position: int) -> int:
+    while position < len(value) and value[position].isspace():
+        position += 1
+    return position
+
+
+def _excerpt(value: str, position: int) -> str:
+    text = " ".join(value[position : position + 30].split())
+    return f"`{text}`"
 
 
 def _failed_key(raw: str) -> str:
@@ -166,6 +201,8 @@ def parse_bib(
                 macros[name] = evaluate(block.value, macros)
             except UndefinedMacro as exc:
                 report(line, f"@string uses undefined macro `{exc.name}`", block.key)
+            except MalformedValue as exc:
+                report(line, f"@string {block.key}: {exc}")
             continue
         if isinstance(block, (bib.DuplicateBlockKeyBlock, bib.DuplicateFieldKeyBlock)):
             # bibtexparser's own duplicate checks are case-sensitive; ours below are not.
@@ -210,6 +247,9 @@ def parse_bib(
             except UndefinedMacro as exc:
                 report(field_line, f"field `{name}` uses undefined macro `{exc.name}`", entry.key)
                 fields[name] = exc.name
+            except MalformedValue as exc:
+                report(field_line, f"field `{name}`: {exc}", entry.key)
+                fields[name] = ""
         unknown = unknown_fields(list(fields))
         if unknown:
             report(

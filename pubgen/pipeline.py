@@ -54,6 +54,7 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
                         pub.location,
                         f"duplicate citation key (also in {first_file[folded]})",
                         pub.key,
+                        dropped=True,
                     )
                 )
                 continue

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from pubgen.parse import evaluate, parse_bib, split_concatenation
+from pubgen.parse import MalformedValue, evaluate, parse_bib
 
 
 @pytest.mark.parametrize(
@@ -16,6 +18,9 @@ from pubgen.parse import evaluate, parse_bib, split_concatenation
         ('foo # " and " # {bar}', "Foo and bar"),
         ('{a#b} # "c#d"', "a#bc#d"),
         ("{}", ""),
+        ("", ""),
+        ('"a {"} b"', 'a {"} b'),
+        ("{a}#{b}", "ab"),
     ],
 )
 def test_evaluate(raw: str, expected: str) -> None:
@@ -23,8 +28,24 @@ def test_evaluate(raw: str, expected: str) -> None:
     assert evaluate(raw, macros) == expected
 
 
-def test_split_concatenation_ignores_hash_in_braces_and_quotes() -> None:
-    assert split_concatenation('{x # y} # "u # v" # z') == ["{x # y}", '"u # v"', "z"]
+def test_hash_inside_braces_and_quotes_is_text() -> None:
+    assert evaluate('{x # y} # "u # v" # z', {"z": "Z"}) == "x # yu # vZ"
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("{Mendeley}\nfile = {x}", "text after the value: `file = {x}` (a missing comma?)"),
+        ("2020\n  author = {A}", "text after the value: `author = {A}` (a missing comma?)"),
+        ("{a} #", "value ends with `#`"),
+        ("{unclosed", "unbalanced { in value"),
+        ('"unclosed', 'unbalanced " in value'),
+        ("= x", "unexpected `= x` in value"),
+    ],
+)
+def test_malformed_values(raw: str, message: str) -> None:
+    with pytest.raises(MalformedValue, match=re.escape(message)):
+        evaluate(raw, {})
 
 
 def _messages(text: str) -> list[str]:
