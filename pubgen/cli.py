@@ -141,7 +141,9 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None
     for diagnostic in diagnostics:
         label = "warning: " if not diagnostic.is_error or lenient else ""
         key = f" [{diagnostic.key}]" if diagnostic.key else ""
-        print(f"{diagnostic.location}:{key} {label}{diagnostic.message}", file=sys.stderr)
+        # One line per problem, whatever a hostile file put into the message.
+        message = " ".join(diagnostic.message.split())
+        print(f"{diagnostic.location}:{key} {label}{message}", file=sys.stderr)
 
 
 def _load_config(path: str | None) -> Config:

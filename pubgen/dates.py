@@ -36,7 +36,7 @@ def parse_date(value: str) -> tuple[int, int | None] | None:
     """(year, month or None) of an EDTF/ISO date, or None when it is not a date."""
     text = re.sub(r"[?~%]", "", value.strip())
     start, _, end = text.partition("/")
-    if start in {"", ".."}:
+    if start in {"", "..", "unknown"}:
         start = end
     match = _EDTF.fullmatch(start)
     if not match:

@@ -38,6 +38,7 @@ MAX_FIELD_CHARS = 1_000_000
 MAX_BRACE_DEPTH = 64
 _COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)")
+_FIELD_NAME = re.compile(r"[^\s\"#%'(),={}]+")
 # A macro name or a number: BibTeX allows any printable character but these.
 _WORD = re.compile(r"[^\s\"#%'(),={}]+")
 
@@ -234,6 +235,9 @@ def parse_bib(
         for bib_field in entry.fields:
             name = bib_field.key.lower()
             field_line = (bib_field.start_line or 0) + 1
+            if not _FIELD_NAME.fullmatch(name):
+                report(field_line, f"not a field name: {_excerpt(name, 0)}", entry.key)
+                continue
             if name in fields:
                 report(field_line, f"duplicate field `{name}`: the first one is used", entry.key)
                 continue

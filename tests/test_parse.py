@@ -98,6 +98,10 @@ def _messages(text: str) -> list[str]:
                 "Was still looking for field-value closing `,` or `}`"
             ],
         ),
+        (
+            "@article{a, % note\n  title = {x}}\n",
+            ["t.bib:2: [a] not a field name: `% note title`"],
+        ),
         ("@comment{x}\n@preamble{{\\newcommand{\\x}{}}}\n% text\n", []),
     ],
 )
