@@ -27,17 +27,24 @@ _bib_logger.propagate = False
 
 # BibTeX's predefined month macros (plain.bst and friends).
 MONTH_MACROS = {
-    name[:3].lower(): name
+    short: name
     for name in (
         "January February March April May June July August September October November December"
     ).split()
+    # BibTeX predefines jan..dec; many files also write the bare full name.
+    for short in (name[:3].lower(), name.lower())
 }
 
 # A hostile or broken file must not make pubgen crawl: no real field comes near these.
 MAX_FIELD_CHARS = 1_000_000
 MAX_BRACE_DEPTH = 64
 _COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
-_KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)")
+_KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)\s*,")
+# "@article{\n  author = ..." (EndNote): the key is missing, the first field came first.
+_NO_KEY = re.compile(r"@\s*\w+\s*[{(]\s*[^,\s{}()=]+\s*=")
+_COMMENT_BLOCK = re.compile(r"@\s*comment\b", re.IGNORECASE)
+# A line that starts like an entry ("@type" then anything but "{" or "(").
+_STRAY_ENTRY = re.compile(r"^[ \t]*(@[ \t]*[A-Za-z]\w*\b.*)$", re.MULTILINE)
 _FIELD_NAME = re.compile(r"[^\s\"#%'(),={}]+")
 # A macro name or a number: BibTeX allows any printable character but these.
 _WORD = re.compile(r"[^\s\"#%'(),={}]+")
@@ -129,8 +136,11 @@ def _failed_key(raw: str) -> str:
 
 
 def _failure_message(block: bib.ParsingFailedBlock) -> str:
+    if _NO_KEY.match(block.raw or ""):
+        return "entry has no citation key"
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
-    return "entry could not be parsed: " + " ".join(reason.split())
+    what = "@comment" if _COMMENT_BLOCK.match(block.raw or "") else "entry"
+    return f"{what} could not be parsed: " + " ".join(reason.split())
 
 
 def _blank_comment_lines(text: str) -> str:
@@ -210,11 +220,25 @@ def parse_bib(
             entry = block.ignore_error_block
             assert isinstance(entry, bib.Entry)
         elif isinstance(block, bib.ParsingFailedBlock):
-            report(line, _failure_message(block), _failed_key(block.raw or ""), dropped=True)
+            if _COMMENT_BLOCK.match(block.raw or ""):
+                # A broken @comment loses no entry (bibtexparser goes on after it).
+                report(line, _failure_message(block), severity="warning")
+            else:
+                report(line, _failure_message(block), _failed_key(block.raw or ""), dropped=True)
             continue
         elif isinstance(block, bib.Entry):
             entry = block
-        else:  # @preamble, @comment and text between entries carry no entries
+        else:
+            if isinstance(block, bib.ImplicitComment):
+                # Text between entries is ignored, but "@some name{id,}" or an "@Article"
+                # without its brace is an entry the author meant and the parser skipped.
+                for match in _STRAY_ENTRY.finditer(block.comment):
+                    stray_line = line + block.comment.count("\n", 0, match.start())
+                    report(
+                        stray_line,
+                        f"not an entry, ignored: {_excerpt(match.group(1), 0)}",
+                        severity="warning",
+                    )
             continue
 
         if not entry.key:
