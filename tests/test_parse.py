@@ -118,3 +118,28 @@ def test_parse_keeps_order_and_lines() -> None:
         ("a", "misc", 5, (3, 1)),
     ]
     assert pubs[0].fields == {"title": "B"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "@article{a, title={" + "{" * 5000 + "}" * 5000 + "}}\n",
+            ["h.bib:1: [a] field `title` nests braces deeper than 64"],
+        ),
+        (
+            "@article{a, title={" + "x" * 1_000_001 + "}}\n",
+            ["h.bib:1: [a] field `title` is 1000001 characters, more than the 1000000 allowed"],
+        ),
+        (
+            "@article{a, title={" + "x" * 100_000 + "\n",
+            ["h.bib:1: [a] entry could not be parsed: Unexpectedly reached end of file."],
+        ),
+        ("@article{a, title = " + " # ".join(["{a}"] * 10_000) + "}\n", []),
+        ("@article{a, title={" + "x@y " * 50_000 + "}}\n", []),
+    ],
+    ids=["deep-braces", "huge-field", "unclosed", "many-hashes", "many-at-signs"],
+)
+def test_hostile_inputs_are_reported_not_fatal(text: str, expected: list[str]) -> None:
+    """Limits keep a hostile file from hanging pubgen (speed itself is bench/'s business)."""
+    assert [str(d) for d in parse_bib(text, "h.bib")[1]] == expected
