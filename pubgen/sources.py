@@ -16,6 +16,13 @@ from pubgen.model import Diagnostic, Location
 MAX_BIB_BYTES = 256 * 1024 * 1024
 
 _BOM = b"\xef\xbb\xbf"
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -35,6 +42,11 @@ def read_bib(path: str) -> tuple[str, list[Diagnostic]]:
         raise PubgenError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
     diagnostics: list[Diagnostic] = []
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise InputError(
+                [Diagnostic(Location(path, 1), f"file is {encoding}; re-export it as UTF-8")]
+            )
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
         diagnostics.append(

@@ -169,7 +169,12 @@ def test_lenient_renders_the_rest(site: Path, capsys: pytest.CaptureFixture[str]
         ),
         (
             ["build", "-o", "-"],
-            {"refs.bib": "@misc{a, title={caf\xe9}}"},
+            {"refs.bib": "@misc{a, title={x}}".encode("utf-16")},
+            "refs.bib:1: file is UTF-16; re-export it as UTF-8",
+        ),
+        (
+            ["build", "-o", "-"],
+            {"refs.bib": "@misc{a, title={caf\xe9}}".encode("latin-1")},
             "refs.bib:1: not valid UTF-8 (byte 0xe9)",
         ),
     ],
@@ -178,12 +183,11 @@ def test_errors_are_one_line_each(
     site: Path,
     capsys: pytest.CaptureFixture[str],
     args: list[str],
-    files: dict[str, str],
+    files: dict[str, str | bytes],
     message: str,
 ) -> None:
     for name, text in files.items():
-        data = text.encode("latin-1") if "\xe9" in text else text.encode()
-        (site / name).write_bytes(data)
+        (site / name).write_bytes(text if isinstance(text, bytes) else text.encode())
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err
