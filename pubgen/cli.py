@@ -72,7 +72,7 @@ def _add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "--bib",
         action="append",
         metavar="FILE",
-        help="BibTeX file to read (repeatable; default: refs.bib)",
+        help="BibTeX file to read (repeatable; default: bib: in overrides.yaml, or refs.bib)",
     )
     parser.add_argument(
         "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
@@ -84,7 +84,7 @@ def _run_check(args: argparse.Namespace) -> int:
     from pubgen.lint import lint
 
     config = _load_config(args.overrides)
-    loaded = pipeline.load(tuple(args.bib or ["refs.bib"]), config)
+    loaded = pipeline.load(tuple(args.bib or ()) or config.bib_paths, config)
     found = [*loaded.diagnostics, *lint(loaded.publications, config)]
     _print_diagnostics(found, lenient=False)
     if any(d.is_error for d in found):
@@ -175,7 +175,7 @@ def build(options: BuildOptions) -> int:
     from pubgen import pipeline, write
 
     config = _load_config(options.overrides)
-    loaded = pipeline.load(options.bibs, config)
+    loaded = pipeline.load(options.bibs or config.bib_paths, config)
     _print_diagnostics(loaded.diagnostics, options.lenient)
     if loaded.errors and not options.lenient:
         count = len(loaded.errors)
@@ -206,7 +206,7 @@ def build(options: BuildOptions) -> int:
 
 def _run_build(args: argparse.Namespace) -> int:
     options = BuildOptions(
-        bibs=tuple(args.bib or ["refs.bib"]),
+        bibs=tuple(args.bib or ()),
         overrides=args.overrides,
         fmt=args.format,
         output=args.output,

@@ -6,6 +6,7 @@ here is listed there, and any other key is an error naming its line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,12 @@ class Config:
     venues: dict[str, str] = field(default_factory=dict)
     papers: tuple[PaperOverride, ...] = ()
     outputs: tuple[Output, ...] = ()
+    bib: tuple[str, ...] = ("refs.bib",)  # relative to this file's folder
+
+    @property
+    def bib_paths(self) -> tuple[str, ...]:
+        base = os.path.dirname(self.path)
+        return tuple(os.path.join(base, name) for name in self.bib)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -234,6 +241,13 @@ def _venues(node: yaml.Node) -> dict[str, object]:
     }
 
 
+def _bib(node: yaml.Node) -> dict[str, object]:
+    names = y.strings(node, "bib")
+    if not names:
+        raise y.YamlError(y.line(node), "bib needs at least one file")
+    return {"bib": tuple(names)}
+
+
 def _legend(node: yaml.Node) -> dict[str, object]:
     return {"legend": y.boolean(node, "legend")}
 
@@ -255,6 +269,7 @@ def _merge_preprints(node: yaml.Node) -> dict[str, object]:
 
 
 _SECTIONS: dict[str, Callable[[yaml.Node], dict[str, object]]] = {
+    "bib": _bib,
     "owner": _owner,
     "markers": _markers,
     "legend": _legend,

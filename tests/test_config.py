@@ -69,7 +69,7 @@ def test_empty_config_has_defaults() -> None:
         (
             "ownr: {names: [x]}\n",
             [
-                "o.yaml:1: unknown key 'ownr' (expected: owner, markers, legend, name_markers, max_authors, merge_preprints, group, venues, outputs, papers)"
+                "o.yaml:1: unknown key 'ownr' (expected: bib, owner, markers, legend, name_markers, max_authors, merge_preprints, group, venues, outputs, papers)"
             ],
         ),
         (
