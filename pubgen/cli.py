@@ -6,15 +6,13 @@ import argparse
 import os
 import signal
 import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from types import FrameType
 
 from pubgen import __version__
 from pubgen.config import FORMATS, Config, load_config
 from pubgen.errors import InputError, PubgenError
+from pubgen.interrupt import Stopped, unwind_on_signals
 from pubgen.model import Diagnostic
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -252,43 +250,16 @@ def _run_build(args: argparse.Namespace) -> int:
     return build(options)
 
 
-class _Stopped(BaseException):
-    """SIGTERM or SIGHUP, raised so that it unwinds like Ctrl-C: temp files are removed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise _Stopped(signum)
-
-
-@contextmanager
-def _unwind_on_signals() -> Iterator[None]:
-    # Python only lets the main thread set handlers; elsewhere the defaults stay.
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    wanted = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
-    previous = {signum: signal.signal(signum, _stop) for signum in wanted}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        with _unwind_on_signals():
+        with unwind_on_signals():
             return handler(args)
     except KeyboardInterrupt:
         print("pubgen: interrupted; no file is left half-written", file=sys.stderr)
         return 128 + signal.SIGINT
-    except _Stopped as exc:
+    except Stopped as exc:
         name = signal.Signals(exc.signum).name
         print(f"pubgen: stopped by {name}; no file is left half-written", file=sys.stderr)
         return 128 + exc.signum
