@@ -70,6 +70,11 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HookRepo]:
     env.update(
         GIT_CONFIG_GLOBAL=str(gitconfig),
         GIT_CONFIG_NOSYSTEM="1",
+        # The same identity for a git older than 2.32, which ignores GIT_CONFIG_GLOBAL.
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.invalid",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.invalid",
         PRE_COMMIT_HOME=str(base / "cache"),
         PIP_DISABLE_PIP_VERSION_CHECK="1",
         PIP_DEFAULT_TIMEOUT="60",

@@ -161,10 +161,13 @@ def test_building_twice_changes_nothing(
         page, bib = Path(folder, "index.md"), Path(folder, "refs.bib")
         bib.write_text(BIB.replace("A Title", title.replace("\\", "")), encoding="utf-8")
         page.write_bytes((head + "old" + nl + rest).encode("utf-8"))
-        args = ["build", "--bib", str(bib), "--page", str(page), "--overrides", os.devnull]
+        overrides = Path(folder, "overrides.yaml")
+        overrides.write_text("owner:\n  names: [Jane Doe]\n", encoding="utf-8")
+        args = ["build", "--bib", str(bib), "--page", str(page), "--overrides", str(overrides)]
         assert main(args) == 1
         first = page.read_bytes().decode("utf-8")
         assert first.startswith(head) and first.endswith(rest) and "old" + nl not in first
+        assert "* **J. Doe**, R. Roe. " in first
         stamp = page.stat().st_mtime_ns
         assert main(args) == 0
         assert main([*args, "--check"]) == 0
