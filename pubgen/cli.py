@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pubgen import __version__
 from pubgen.config import FORMATS, Config, load_config
 from pubgen.errors import InputError, PubgenError
+from pubgen.interrupt import Stopped, unwind_on_signals
 from pubgen.model import Diagnostic
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -21,6 +23,7 @@ exit codes:
   1  a file was rewritten, or would be with --check
   2  an input or usage error; every problem is listed as file:line: [key] message
      and nothing is written
+  130, 143  interrupted (Ctrl-C, SIGTERM); no file is left half-written
 """
 
 
@@ -49,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     # One function per subcommand adds its parser and sets its handler.
     _add_build(commands)
     _add_check(commands)
+    _add_init(commands)
     return parser
 
 
@@ -137,6 +141,68 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.set_defaults(handler=_run_build)
 
 
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = commands.add_parser(
+        "init",
+        help="set up a site: overrides.yaml, page markers, pre-commit snippet",
+        description=(
+            "Write a starter overrides.yaml (the owner guessed from the most frequent "
+            "author in the .bib: confirm it), add the two marker lines to --page, and "
+            "print the .pre-commit-config.yaml entry for the pubgen hook. An existing "
+            "overrides.yaml or existing markers are kept unless --force is given."
+        ),
+        epilog="exit codes:\n  0  done\n  2  an input or usage error; nothing is written\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument(
+        "--bib",
+        action="append",
+        metavar="FILE",
+        help="BibTeX file to guess the owner from (repeatable; default: refs.bib)",
+    )
+    init.add_argument(
+        "--overrides",
+        metavar="FILE",
+        default="overrides.yaml",
+        help="overrides file to write (default: overrides.yaml)",
+    )
+    init.add_argument(
+        "--page", metavar="FILE", help="page to add the markers to (created if missing)"
+    )
+    init.add_argument(
+        "--after",
+        metavar="HEADING",
+        help='put the markers after this heading line, e.g. "# Publications" '
+        "(default: at the end of the page)",
+    )
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing overrides.yaml and move markers the page already has",
+    )
+    init.set_defaults(handler=_run_init)
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from pubgen import init, write
+
+    plan = init.plan_init(
+        bibs=tuple(args.bib or [init.DEFAULT_BIB]),
+        bibs_given=args.bib is not None,
+        overrides=args.overrides,
+        page=args.page,
+        after=args.after,
+        force=args.force,
+    )
+    write.apply_all(plan.changes)
+    for note in plan.notes:
+        print(note, file=sys.stderr)
+    if plan.owner is not None and any(c.path == args.overrides for c in plan.changes):
+        print(f"owner guessed: {plan.owner.name}; check owner.names", file=sys.stderr)
+    _write_stdout(plan.snippet)
+    return EXIT_OK
+
+
 def _print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
     for diagnostic in diagnostics:
         label = "warning: " if not diagnostic.is_error or lenient else ""
@@ -191,16 +257,17 @@ def build(options: BuildOptions) -> int:
     if not targets:
         _write_stdout(text)
         return EXIT_OK
+    # Every output is planned (and so every page's markers checked) before any is written.
     changes = [write.plan(path, text, page) for path, page in targets]
     changed = [change for change in changes if change.changed]
-    for change in changed:
-        if options.diff:
+    if options.diff:
+        for change in changed:
             _write_stdout(change.diff())
-        if options.check:
-            print(f"would rebuild {change.path}", file=sys.stderr)
-        else:
-            write.apply(change)
-            print(f"rebuilt {change.path}", file=sys.stderr)
+    if not options.check:
+        write.apply_all(changed)
+    verb = "would rebuild" if options.check else "rebuilt"
+    for change in changed:
+        print(f"{verb} {change.path}", file=sys.stderr)
     return EXIT_CHANGED if changed else EXIT_OK
 
 
@@ -223,7 +290,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        with unwind_on_signals():
+            return handler(args)
+    except KeyboardInterrupt:
+        print("pubgen: interrupted; no file is left half-written", file=sys.stderr)
+        return 128 + signal.SIGINT
+    except Stopped as exc:
+        name = signal.Signals(exc.signum).name
+        print(f"pubgen: stopped by {name}; no file is left half-written", file=sys.stderr)
+        return 128 + exc.signum
     except InputError as exc:
         _print_diagnostics(exc.diagnostics, lenient=False)
         print("pubgen: nothing written", file=sys.stderr)

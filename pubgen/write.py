@@ -1,24 +1,33 @@
-"""Write stage: splice between page markers, and write files atomically.
+"""Write stage: plan what each output becomes, then write files so that no byte is lost.
 
-Writing and ``--check`` share everything up to ``Change``; only ``apply`` writes. Pages
-are handled as text decoded from UTF-8 with their own line endings, BOM and final
-newline, so everything outside the markers is given back byte for byte.
+Writing and ``--check`` share everything up to ``Change``; only ``apply`` writes. A write
+goes to a temp file beside the target (flushed and fsynced, with the target's mode and
+owner), replaces the target with ``os.replace`` and fsyncs the folder, so a reader or a
+crash sees the old file or the new one, never a mix. A temp file left by a killed run is
+removed by the next write to the same target.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
-import re
+import stat
+import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pubgen.errors import PubgenError
+from pubgen.markers import END, START, splice
 
-START = "<!-- pubgen:start -->"
-END = "<!-- pubgen:end -->"
-_LINES = re.compile(r"[^\n]*\n|[^\n]+$")
+if sys.platform != "win32":
+    import fcntl
+
+__all__ = ["END", "START", "Change", "apply", "apply_all", "plan", "read_text", "splice"]
+
+_TEMP_SUFFIX = ".pubgen.tmp"
 
 
 @dataclass(frozen=True)
@@ -58,60 +67,109 @@ def read_text(path: str) -> str | None:
         raise PubgenError(f"{path}: not valid UTF-8 at byte {exc.start}") from None
 
 
-def splice(page: str, block: str, path: str) -> str:
-    """``page`` with the lines between its two marker lines replaced by ``block``."""
-    # Lines end at \n only: str.splitlines would also split at U+2028 and friends.
-    lines = _LINES.findall(page)
-    # Spaces, \r and a BOM around a marker still make it a marker line.
-    bare = [line.strip(" \t\r\n\ufeff") for line in lines]
-    starts = [i for i, line in enumerate(bare) if line == START]
-    ends = [i for i, line in enumerate(bare) if line == END]
-    if len(starts) != 1 or len(ends) != 1:
-        found = f"{len(starts)} start and {len(ends)} end markers"
-        raise PubgenError(
-            f"{path}: needs exactly one {START} line and one {END} line, found {found}"
-            " (pubgen init can add them)"
-        )
-    start, end = starts[0], ends[0]
-    if end < start:
-        raise PubgenError(f"{path}:{end + 1}: {END} comes before {START}")
-    start_line = lines[start]
-    newline = "\r\n" if start_line.endswith("\r\n") else "\n"
-    body = block.replace("\n", newline) if block else ""
-    if body and not body.endswith(newline):
-        body += newline
-    return "".join(lines[: start + 1]) + body + "".join(lines[end:])
-
-
 def plan(path: str, content: str, page: bool) -> Change:
     old = read_text(path)
     if page:
         if old is None:
-            raise PubgenError(f"{path}: page does not exist (pubgen init can create it)")
+            raise PubgenError(f"{path}: page does not exist (pubgen init --page {path} adds it)")
         return Change(path, old, splice(old, content, path))
     return Change(path, old, content)
 
 
-def apply(change: Change) -> None:
-    """Write ``change`` atomically: a temp file beside the target, fsync, os.replace."""
+def _check(change: Change) -> str:
+    """The real path to write; refuses what cannot or must not be written."""
     target = os.path.realpath(change.path)  # write through a symlink, keep the link
     if read_text(target) != change.old:
         raise PubgenError(f"{change.path}: changed on disk while pubgen ran; nothing written")
-    directory = os.path.dirname(target) or "."
+    if change.old is not None and not os.stat(target).st_mode & 0o222:
+        raise PubgenError(f"{change.path}: file is read-only; nothing written (chmod u+w it)")
+    if not os.path.isdir(os.path.dirname(target)):
+        raise PubgenError(f"{change.path}: folder does not exist; nothing written")
+    return target
+
+
+def _remove_stale_temps(target: str) -> None:
+    """Delete temp files of ``target`` left by a killed run (a live writer holds a lock)."""
+    if sys.platform == "win32":
+        return
+    folder, name = os.path.split(target)
+    for entry in os.scandir(folder):
+        if not (entry.name.startswith(f".{name}.") and entry.name.endswith(_TEMP_SUFFIX)):
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(entry.path)
+        except OSError:  # locked: another pubgen is writing it right now
+            pass
+        finally:
+            os.close(fd)
+
+
+def _fsync_folder(folder: str) -> None:
+    # Without this the rename itself may be lost on power failure (ext4, XFS).
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=".pubgen-", suffix=".tmp")
+        os.fsync(fd)
+    except OSError:  # some file systems refuse fsync on a folder; nothing more to do there
+        pass
+    finally:
+        os.close(fd)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write(change: Change, target: str) -> None:
+    folder, name = os.path.split(target)
+    old = os.stat(target) if change.old is not None else None
+    _remove_stale_temps(target)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=_TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if sys.platform != "win32":
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # "in use": see _remove_stale_temps
             handle.write(change.new.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
+            os.chmod(temp, stat.S_IMODE(old.st_mode) if old else _new_file_mode())
+            if old and sys.platform != "win32":
+                # Only root may give a file away; otherwise the new file stays ours.
+                with contextlib.suppress(PermissionError):
+                    os.chown(temp, old.st_uid, old.st_gid)
+            if read_text(target) != change.old:  # checked again, as late as possible
+                raise PubgenError(
+                    f"{change.path}: changed on disk while pubgen ran; nothing written"
+                )
+            os.replace(temp, target)
+        _fsync_folder(folder)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def apply(change: Change) -> None:
+    """Write one change; see the module docstring."""
+    apply_all([change])
+
+
+def apply_all(changes: Sequence[Change]) -> None:
+    """Write every change, after checking them all: one bad output stops the lot."""
+    targets = [_check(change) for change in changes]
+    for change, target in zip(changes, targets, strict=True):
+        try:
+            _write(change, target)
+        except OSError as exc:
+            raise PubgenError(
+                f"{change.path}: cannot write: {exc.strerror or exc}; left as it was"
+            ) from None

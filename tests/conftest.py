@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,15 @@ def need_path(path: Path, why: str) -> Path:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def need_program(name: str, why: str) -> str:
+    """The full path of program ``name``; missing: skip on a user's clone, fail under CI=true."""
+    found = shutil.which(name)
+    if found is None:
+        need_path(Path(f"<{name} on PATH>"), why)
+    assert found is not None
+    return found
 
 
 @pytest.fixture
