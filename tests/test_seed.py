@@ -173,3 +173,44 @@ def test_renaming_every_key_changes_nothing(
         "overrides.yaml:22: [tangFuseFLOneshotFederated2024] warning: override applied to "
         "renamedtangFuseFLOneshotFederated2024 (same title): the citation key changed"
     ) in warnings
+
+
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def as_biblatex_without_ids(bib: str) -> str:
+    """The same papers as another export shape: BibLaTeX dates and journaltitle, names as
+    "First Last", new citation keys, and no DOI (so overrides must match by title)."""
+
+    def date(match: re.Match[str]) -> str:
+        year, month = match.group(1), match.group(3)
+        if month is None:
+            return f"date = {{{year}}},"
+        return f"date = {{{year}-{MONTHS.index(month) + 1:02d}}},"
+
+    bib = re.sub(r"year = \{?(\d{4})\}?,(\n\s*month = (\w+),)?", date, bib)
+    bib = re.sub(r"^\s*doi = .*\n", "", bib, flags=re.MULTILINE)
+    bib = bib.replace("journal = {", "journaltitle = {")
+    bib = re.sub(r"^(@\w+\{)(\w+),", r"\1gs:\2,", bib, flags=re.MULTILINE)
+
+    def first_last(match: re.Match[str]) -> str:
+        names = [n.strip() for n in match.group(2).split(" and ")]
+        flipped = [" ".join(reversed(n.split(", ", 1))) if ", " in n else n for n in names]
+        return f"{match.group(1)}{{{' and '.join(flipped)}}}"
+
+    return re.sub(r"(author = )\{(.*)\}", first_last, bib)
+
+
+def test_another_export_shape_gives_the_same_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reshaped = as_biblatex_without_ids((REPO / "refs.bib").read_text(encoding="utf-8"))
+    assert "journaltitle = {" in reshaped and "date = {2024-12}" in reshaped
+    assert "doi = " not in reshaped and "Tang, Zhenheng" not in reshaped
+    (tmp_path / "refs.bib").write_text(reshaped, encoding="utf-8")
+    (tmp_path / "overrides.yaml").write_bytes((REPO / "overrides.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")
+    assert captured.err.count("the citation key changed") == 19
