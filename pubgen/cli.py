@@ -145,23 +145,39 @@ def _count(text: str) -> int:
 def _add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "-o", "--output", metavar="FILE", default="refs.bib", help="file to refresh (refs.bib)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="refs.bib",
+        help="file to refresh (default: refs.bib)",
     )
     common.add_argument(
-        "--timeout", type=_positive, default=30.0, metavar="S", help="connect and read timeout"
+        "--timeout",
+        type=_positive,
+        default=30.0,
+        metavar="S",
+        help="connect and read timeout, seconds (default: %(default)g)",
     )
     common.add_argument(
-        "--deadline", type=_positive, default=600.0, metavar="S", help="for the whole sync"
+        "--deadline",
+        type=_positive,
+        default=600.0,
+        metavar="S",
+        help="seconds for the whole sync, waits included (default: %(default)g)",
     )
     common.add_argument(
-        "--retries", type=_count, default=5, metavar="N", help="after a 429, 5xx or lost connection"
+        "--retries",
+        type=_count,
+        default=5,
+        metavar="N",
+        help="after a 429, a 5xx or a failed connection (default: %(default)s)",
     )
     common.add_argument(
         "--max-wait",
         type=_positive,
         default=300.0,
         metavar="S",
-        help="longest Retry-After/Backoff to honour; a longer one fails the sync",
+        help="longest Retry-After or Backoff to wait, seconds (default: %(default)g)",
     )
     sync = commands.add_parser(
         "sync",
@@ -188,8 +204,12 @@ def _add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     part = zotero.add_mutually_exclusive_group()
     part.add_argument("--collection", metavar="KEY", help="only this collection")
     part.add_argument("--publications", action="store_true", help="only My Publications")
-    zotero.add_argument("--format", choices=("bibtex", "biblatex"), default="bibtex")
-    zotero.add_argument("--api-url", metavar="URL", default=ZOTERO_API, help=f"({ZOTERO_API})")
+    zotero.add_argument(
+        "--format", choices=("bibtex", "biblatex"), default="bibtex", help="(default: bibtex)"
+    )
+    zotero.add_argument(
+        "--api-url", metavar="URL", default=ZOTERO_API, help=f"(default: {ZOTERO_API})"
+    )
     zotero.set_defaults(handler=_run_sync)
     url = sources.add_parser(
         "url",

@@ -85,11 +85,11 @@ def output(site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
         (["--group", "9"], "/groups/9/items", entries(3, "group"), "bibtex"),
         (
             ["--collection", "ABCD2345"],
-            f"{ITEMS[:-6]}/collections/ABCD2345/items",
+            f"/users/{USER}/collections/ABCD2345/items",
             LIBRARY[::50],
             "bibtex",
         ),
-        (["--publications"], f"{ITEMS[:-6]}/publications/items", entries(2, "mine"), "bibtex"),
+        (["--publications"], f"/users/{USER}/publications/items", entries(2, "mine"), "bibtex"),
     ],
     ids=["user", "biblatex", "group", "collection", "publications"],
 )
