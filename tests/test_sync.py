@@ -180,6 +180,21 @@ def test_a_hand_edited_refs_bib_is_fetched_again(server: ZoteroServer, site: Pat
     assert (site / "refs.bib").read_text(encoding="utf-8") == joined(LIBRARY)
 
 
+def test_an_unreadable_state_file_means_fetching_everything(
+    server: ZoteroServer, site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert sync(server, []) == 1
+    (site / "refs.bib.pubgen-sync.json").write_text('{"version": 40}')
+    assert sync(server, []) == 0  # the same library: refs.bib stays, the state is mended
+    assert server.starts() == ["0", "100", "200"] * 2
+    assert "If-Modified-Since-Version" not in server.requests[3].headers
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        "warning: refs.bib.pubgen-sync.json: unreadable, ignored; fetching everything",
+        "refs.bib is up to date: 250 entries, Zotero library version 40",
+    ]
+    assert json.loads((site / "refs.bib.pubgen-sync.json").read_text())["version"] == 40
+
+
 def test_a_library_edited_mid_sync_is_fetched_again(server: ZoteroServer, site: Path) -> None:
     server.faults = ["", "edit"]  # the version changes between pages 1 and 2
     assert sync(server, []) == 1
@@ -432,17 +447,21 @@ def test_a_real_zotero_export_over_seven_pages(
 
 
 @pytest.mark.parametrize(
-    ("path", "reason"),
+    ("url", "reason"),
     [
-        ("/empty.bib", "{url} holds no BibTeX entries"),
-        ("/missing.bib", "{url}: HTTP 404 Not Found"),
+        ("{server}/empty.bib", "{server}/empty.bib holds no BibTeX entries"),
+        ("{server}/missing.bib", "{server}/missing.bib: HTTP 404 Not Found"),
+        (
+            "ftp://example.org/me.bib",
+            "ftp://example.org/me.bib: only http and https URLs can be synced",
+        ),
     ],
 )
 def test_sync_url_failures(
-    server: ZoteroServer, site: Path, capsys: pytest.CaptureFixture[str], path: str, reason: str
+    server: ZoteroServer, site: Path, capsys: pytest.CaptureFixture[str], url: str, reason: str
 ) -> None:
-    assert main(["sync", "url", server.url + path, "--timeout", "2"]) == 2
-    expected = reason.format(url=server.url + path)
+    assert main(["sync", "url", url.format(server=server.url), "--timeout", "2"]) == 2
+    expected = reason.format(server=server.url)
     assert capsys.readouterr().err == f"pubgen: sync failed, refs.bib left as it was: {expected}\n"
     assert (site / "refs.bib").read_bytes() == ORIGINAL
 
