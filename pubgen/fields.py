@@ -40,7 +40,7 @@ html huggingface inspirehep_id keyword lccn local-url mendeley-groups mendeley-t
 month_numeric mrclass mrnumber mrreviewer numpages oai openalex owner pdf pmcid pmid
 poster preview preview_fit project publisher-place rating read s2id selected slides
 supp tags timestamp uri urn video website zmnumber issue_date articleno pdf_locked
-sourceid personids xml-checksum city day shortjournal
+sourceid personids xml-checksum city day shortjournal collaborator
 """
 KNOWN_FIELDS = frozenset((_BIBTEX + _BIBLATEX + _TOOLS).split())
 
