@@ -67,6 +67,7 @@ class PaperOverride:
     arxiv: str = ""
     title: str = ""
     merge: bool = True  # False: keep this paper apart from its preprint/published twin
+    style: str = ""  # free word for templates (e.g. "badge"); pubgen itself ignores it
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,11 @@ class Grouping:
     headings: tuple[tuple[str, str], ...] = tuple(DEFAULT_HEADINGS.items())
     heading_level: int = 2
     undated: str = "Undated"
+    # Years up to this one share one group, headed e.g. "2020 and earlier" (0: no such group).
+    earliest: int = 0
+    earlier: str = "{year} and earlier"
+    # Venue types whose group is not split by the levels after "type" (al-folio's Preprints).
+    flat: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,12 +176,22 @@ def _grouping(node: yaml.Node) -> dict[str, object]:
             values["heading_level"] = y.integer(value, "group.heading_level")
         elif key == "undated":
             values["undated"] = y.string(value, "group.undated")
+        elif key == "earliest":
+            values["earliest"] = y.integer(value, "group.earliest")
+        elif key == "earlier":
+            values["earlier"] = y.string(value, "group.earlier")
+        elif key == "flat":
+            flat = y.strings(value, "group.flat")
+            unknown = [vtype for vtype in flat if vtype not in VENUE_TYPES]
+            if unknown:
+                raise y.YamlError(y.line(value), f"unknown venue type {unknown[0]!r} in group.flat")
+            values["flat"] = tuple(flat)
         else:
             raise y.YamlError(y.line(value), f"unknown key {key!r} in group")
     return {"grouping": Grouping(**values)}  # type: ignore[arg-type]
 
 
-_PAPER_KEYS = ("awards", "venue", "type", "selected", "doi", "arxiv", "title", "merge")
+_PAPER_KEYS = ("awards", "venue", "type", "selected", "doi", "arxiv", "title", "merge", "style")
 
 
 def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> PaperOverride:
@@ -206,6 +222,8 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
             values[name] = y.string(value, name)
         elif name == "merge":
             values["merge"] = y.boolean(value, "merge")
+        elif name == "style":
+            values["style"] = y.string(value, "style")
         else:
             known = ", ".join((*roles, *_PAPER_KEYS))
             raise y.YamlError(

@@ -39,12 +39,18 @@ def _by_type(
 def _by_year(
     pubs: Sequence[Publication], grouping: Grouping
 ) -> list[tuple[str, list[Publication]]]:
-    years = sorted({pub.year for pub in pubs if pub.year is not None}, reverse=True)
-    groups: list[tuple[str, list[Publication]]] = [
-        (str(year), [pub for pub in pubs if pub.year == year]) for year in years
-    ]
-    groups.append((grouping.undated, [pub for pub in pubs if pub.year is None]))
-    return groups
+    def heading(year: int) -> str:
+        if grouping.earliest and year <= grouping.earliest:
+            return grouping.earlier.format(year=grouping.earliest)
+        return str(year)
+
+    # pubs arrive sorted newest first, so the headings come in display order.
+    groups: dict[str, list[Publication]] = {}
+    for pub in pubs:
+        if pub.year is not None:
+            groups.setdefault(heading(pub.year), []).append(pub)
+    groups.setdefault(grouping.undated, []).extend(pub for pub in pubs if pub.year is None)
+    return list(groups.items())
 
 
 _LEVELS = {"type": _by_type, "year": _by_year}
@@ -64,7 +70,8 @@ def _group(
     for heading, members in _LEVELS[levels[0]](pubs, grouping):
         if not members:
             continue
-        if len(levels) == 1:
+        flat = levels[0] == "type" and all(pub.type in grouping.flat for pub in members)
+        if len(levels) == 1 or flat:
             result.append(Group(heading, level, tuple(members)))
         else:
             # A level without a heading does not push the next level's headings deeper.

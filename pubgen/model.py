@@ -127,6 +127,7 @@ class Publication:
     type_override: str = ""
     venue_override: str = ""
     merge: bool = True  # may a preprint and its published version show as one line?
+    style: str = ""  # the user's word for templates, from overrides.yaml
 
     def get(self, name: str) -> str:
         """A field as parsed (still LaTeX), or "" when the entry lacks it."""

@@ -68,6 +68,7 @@ def _apply_paper(
             type_override=paper.type or pub.type_override,
             selected=paper.selected or pub.selected,
             merge=paper.merge and pub.merge,
+            style=paper.style or pub.style,
         ),
         diagnostics,
     )

@@ -67,3 +67,24 @@ def test_no_levels_and_input_order_does_not_matter() -> None:
     grouping = Grouping(by=())
     assert _shape(group(PUBS, grouping)) == _shape(group(list(reversed(PUBS)), grouping))
     assert _shape(group([], grouping)) == []
+
+
+def test_years_then_flat_preprints_and_an_earlier_group() -> None:
+    grouping = parse_config(
+        "group:\n  by: [type, year]\n  headings: {conference: '', journal: '', preprint: Preprints}\n"
+        "  flat: [preprint]\n  earliest: 2019\n",
+        "o",
+    ).grouping
+    pubs = [*PUBS, _pub("older", 2010), _pub("pre2", 2019, vtype="preprint")]
+    assert _shape(group(pubs, grouping)) == [
+        (
+            "",
+            2,
+            [
+                ("2024", 2, ["dec", "a-may", "b-may", "nomonth"]),
+                ("2019 and earlier", 2, ["old", "older"]),
+                ("Undated", 2, ["undated"]),
+            ],
+        ),
+        ("Preprints", 2, ["pre", "pre2"]),
+    ]
