@@ -447,6 +447,9 @@ def build(options: BuildOptions) -> int:
     if not targets:
         _write_stdout(text)
         return EXIT_OK
+    if options.output is not None and write.is_stream(options.output):
+        write.write_stream(options.output, text)  # -o /dev/null, a FIFO: like stdout
+        return EXIT_OK
     # Every output is planned (and so every page's markers checked) before any is written.
     changes = [write.plan(path, text, page) for path, page in targets]
     changed = [change for change in changes if change.changed]
