@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from _pytest.capture import CaptureResult
 
 from pubgen.cli import main
 from tests.conftest import REPO
@@ -156,7 +157,7 @@ def test_bold_is_the_owner_only(rendered: str) -> None:
 
 def build_bundled_overrides_with(
     bib: str, folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> pytest.CaptureResult[str]:
+) -> CaptureResult[str]:
     """``pubgen build -o -`` of ``bib`` with the bundled overrides.yaml, in ``folder``."""
     (folder / "refs.bib").write_text(bib, encoding="utf-8")
     (folder / "overrides.yaml").write_bytes((REPO / "overrides.yaml").read_bytes())
