@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pubgen import __version__
-from pubgen.config import FORMATS, Config, load_config
+from pubgen.config import FORMATS, SELECT, Config, Output, check_output, load_config
 from pubgen.errors import InputError, PubgenError
 from pubgen.model import Diagnostic
 
@@ -29,13 +29,19 @@ class BuildOptions:
     bibs: tuple[str, ...]
     overrides: str
     overrides_given: bool
-    fmt: str
+    fmt: str | None
     output: str | None
     page: str | None
     check: bool
     diff: bool
     lenient: bool
     templates: tuple[str, ...]
+    # Format options of -o/--page (None: not given; see _command_line_output).
+    standalone: bool = False
+    select: str | None = None
+    bibtex: bool | None = None
+    abstract: bool = False
+    links: bool | None = None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,7 +80,7 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument(
         "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
     )
-    build.add_argument("--format", choices=FORMATS, default="markdown", help="output format")
+    _add_format_options(build)
     target = build.add_mutually_exclusive_group()
     target.add_argument(
         "-o", "--output", metavar="FILE", help="write the whole list to FILE (- for stdout)"
@@ -105,6 +111,33 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.set_defaults(handler=_run_build)
 
 
+def _add_format_options(build: argparse.ArgumentParser) -> None:
+    formats = build.add_argument_group(
+        "format options",
+        "for -o and --page (or stdout); each output in overrides.yaml sets its own",
+    )
+    formats.add_argument("--format", choices=FORMATS, help="output format (default: markdown)")
+    formats.add_argument(
+        "--standalone", action="store_true", help="html, latex: a whole document, not a fragment"
+    )
+    formats.add_argument(
+        "--select", choices=SELECT, help="all papers (default) or those with selected: true"
+    )
+    formats.add_argument(
+        "--bibtex",
+        action=argparse.BooleanOptionalAction,
+        help="a BibTeX block per paper (default: on in html and json)",
+    )
+    formats.add_argument(
+        "--abstract", action="store_true", help="include the abstract in the BibTeX block"
+    )
+    formats.add_argument(
+        "--links",
+        action=argparse.BooleanOptionalAction,
+        help="PDF, DOI, arXiv, code... links (default: on except in markdown)",
+    )
+
+
 def _print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
     for diagnostic in diagnostics:
         label = "warning: " if not diagnostic.is_error or lenient else ""
@@ -118,14 +151,36 @@ def _load_config(options: BuildOptions) -> Config:
     return load_config(options.overrides)
 
 
-def _targets(options: BuildOptions, config: Config) -> list[tuple[str, bool]]:
-    """(path, is a page) for every output this run writes; [] means stdout."""
-    if options.output is not None:
-        return [] if options.output == "-" else [(options.output, False)]
-    if options.page is not None:
-        return [(options.page, True)]
-    base = os.path.dirname(config.path)
-    return [(os.path.join(base, out.page or out.file), bool(out.page)) for out in config.outputs]
+def _command_line_output(options: BuildOptions) -> Output:
+    output = Output(
+        options.fmt or "markdown",
+        page=options.page or "",
+        file=options.output or "",
+        standalone=options.standalone,
+        bibtex=options.bibtex,
+        abstract=options.abstract,
+        links=options.links,
+        select=options.select or "all",
+    )
+    problem = check_output(output)
+    if problem:
+        raise PubgenError(f"pubgen build: {problem}")
+    return output
+
+
+def _targets(options: BuildOptions, config: Config) -> list[tuple[str, Output]]:
+    """(path, output) for every output this run writes; path "" is stdout."""
+    if options.output is None and options.page is None and config.outputs:
+        given = (options.fmt, options.select, options.bibtex, options.links)
+        if any(value is not None for value in given) or options.standalone or options.abstract:
+            raise PubgenError(
+                "pubgen build: format options go with -o or --page; "
+                f"the outputs in {config.path} set their own"
+            )
+        base = os.path.dirname(config.path)
+        return [(os.path.join(base, out.page or out.file), out) for out in config.outputs]
+    output = _command_line_output(options)
+    return [("" if output.file == "-" else output.page or output.file, output)]
 
 
 def _write_stdout(text: str) -> None:
@@ -149,12 +204,17 @@ def build(options: BuildOptions) -> int:
     site_templates = os.path.join(os.path.dirname(config.path) or ".", "templates")
     if os.path.isdir(site_templates):
         template_dirs.append(site_templates)
-    text = pipeline.render_list(loaded.publications, config, options.fmt, template_dirs)
-    targets = _targets(options, config)
-    if not targets:
-        _write_stdout(text)
-        return EXIT_OK
-    changes = [write.plan(path, text, page) for path, page in targets]
+    texts: dict[Output, str] = {}
+    changes = []
+    for path, output in _targets(options, config):
+        # Outputs that differ only in where they go are rendered once.
+        how = replace(output, page="", file="", line=0)
+        if how not in texts:
+            texts[how] = pipeline.render_list(loaded.publications, config, how, template_dirs)
+        if not path:
+            _write_stdout(texts[how])
+            return EXIT_OK
+        changes.append(write.plan(path, texts[how], bool(output.page)))
     changed = [change for change in changes if change.changed]
     for change in changed:
         if options.diff:
@@ -179,6 +239,11 @@ def _run_build(args: argparse.Namespace) -> int:
         diff=args.diff,
         lenient=args.lenient,
         templates=tuple(args.templates),
+        standalone=args.standalone,
+        select=args.select,
+        bibtex=args.bibtex,
+        abstract=args.abstract,
+        links=args.links,
     )
     return build(options)
 

@@ -14,7 +14,8 @@ import yaml
 
 from pubgen import yamlread as y
 from pubgen.errors import InputError, PubgenError
-from pubgen.model import VENUE_TYPES, Diagnostic, Location
+from pubgen.model import LINK_KINDS, VENUE_TYPES, Diagnostic, Location
+from pubgen.urls import safe_url
 
 DEFAULT_MARKERS = (("equal", "*"), ("corresponding", "📧"), ("lead", "💡"))
 DEFAULT_LABELS = {
@@ -32,7 +33,8 @@ DEFAULT_HEADINGS = {
     "other": "Other",
 }
 GROUP_LEVELS = ("year", "type")
-FORMATS = ("markdown",)
+FORMATS = ("markdown", "html", "json", "latex")
+SELECT = ("all", "selected")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Marker:
     role: str
     symbol: str
     label: str
+    # The marker as raw LaTeX for the latex format ("" = pubgen picks one; see render.py).
+    latex: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class PaperOverride:
     venue: str = ""
     type: str = ""
     selected: bool = False
+    # (link kind, checked http(s) URL) in the order written; replaces the .bib's link.
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,21 @@ class Output:
     page: str = ""  # splice between the markers of this page
     file: str = ""  # or write this whole file
     line: int = 0
+    standalone: bool = False  # html, latex: a whole document rather than a fragment
+    bibtex: bool | None = None  # a BibTeX block per entry; None: the format's default
+    abstract: bool = False  # the abstract in that BibTeX block
+    links: bool | None = None  # PDF, DOI, code... links; None: the format's default
+    select: str = "all"  # "selected": only the papers marked selected: true
+
+    @property
+    def show_bibtex(self) -> bool:
+        # Off in Markdown by default: Hugo drops raw HTML, and the seed page has none.
+        return self.bibtex if self.bibtex is not None else self.format in ("html", "json")
+
+    @property
+    def show_links(self) -> bool:
+        # Off in Markdown by default, to keep the plain list of the homepage it copies.
+        return self.links if self.links is not None else self.format != "markdown"
 
 
 @dataclass(frozen=True)
@@ -112,11 +133,16 @@ def _markers(node: yaml.Node) -> dict[str, object]:
     for role, _, value in y.items(node, "markers"):
         if isinstance(value, yaml.MappingNode):
             spec = {key: y.string(v, f"markers.{role}.{key}") for key, _, v in y.items(value, role)}
-            unknown = set(spec) - {"symbol", "label"}
+            unknown = set(spec) - {"symbol", "label", "latex"}
             if unknown or "symbol" not in spec:
-                raise y.YamlError(y.line(value), f"markers.{role} takes symbol and label")
+                raise y.YamlError(y.line(value), f"markers.{role} takes symbol, label and latex")
             markers.append(
-                Marker(role, spec["symbol"], spec.get("label", DEFAULT_LABELS.get(role, role)))
+                Marker(
+                    role,
+                    spec["symbol"],
+                    spec.get("label", DEFAULT_LABELS.get(role, role)),
+                    spec.get("latex", ""),
+                )
             )
         else:
             markers.append(
@@ -183,8 +209,10 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
             values["type"] = vtype
         elif name == "selected":
             values["selected"] = y.boolean(value, "selected")
+        elif name == "links":
+            values["links"] = _links(value, key)
         else:
-            known = ", ".join((*roles, "awards", "venue", "type", "selected"))
+            known = ", ".join((*roles, "awards", "venue", "type", "selected", "links"))
             raise y.YamlError(
                 y.line(key_node), f"unknown key {name!r} in papers.{key} (expected: {known})"
             )
@@ -192,22 +220,62 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
     return PaperOverride(**values)  # type: ignore[arg-type]
 
 
+def _links(node: yaml.Node, key: str) -> tuple[tuple[str, str], ...]:
+    links = []
+    for kind, key_node, value in y.items(node, f"papers.{key}.links"):
+        if kind not in LINK_KINDS:
+            raise y.YamlError(
+                y.line(key_node), f"unknown link kind {kind!r} (one of {', '.join(LINK_KINDS)})"
+            )
+        url = safe_url(y.string(value, f"links.{kind}"))
+        if not url:
+            raise y.YamlError(
+                y.line(value), f"links.{kind} must be an http:// or https:// link: {value.value!r}"
+            )
+        links.append((kind, url))
+    return tuple(links)
+
+
+_OUTPUT_STRINGS = ("format", "page", "file", "select")
+_OUTPUT_FLAGS = ("standalone", "bibtex", "abstract", "links")
+
+
+def check_output(output: Output) -> str:
+    """What is wrong with an output's combination of options, or ""."""
+    if output.format not in FORMATS:
+        return f"unknown format {output.format!r} (one of {', '.join(FORMATS)})"
+    if output.select not in SELECT:
+        return f"unknown select {output.select!r} (one of {', '.join(SELECT)})"
+    if output.page and output.format not in ("markdown", "html"):
+        return f"a page holds markdown or html, not {output.format} (use file)"
+    if output.standalone and (output.page or output.format not in ("html", "latex")):
+        return "standalone is for a file in html or latex"
+    if output.bibtex and output.format == "latex":
+        return "latex has no BibTeX block (bibtex: false)"
+    return ""
+
+
+def _output(item: yaml.Node) -> Output:
+    values: dict[str, object] = {"line": y.line(item)}
+    for key, key_node, value in y.items(item, "an output"):
+        if key in _OUTPUT_STRINGS:
+            values[key] = y.string(value, f"outputs.{key}")
+        elif key in _OUTPUT_FLAGS:
+            values[key] = y.boolean(value, f"outputs.{key}")
+        else:
+            known = ", ".join(_OUTPUT_STRINGS + _OUTPUT_FLAGS)
+            raise y.YamlError(y.line(key_node), f"unknown key {key!r} in an output ({known})")
+    if bool(values.get("page")) == bool(values.get("file")):
+        raise y.YamlError(y.line(item), "an output needs exactly one of page or file")
+    output = Output(**{"format": "markdown", **values})  # type: ignore[arg-type]
+    problem = check_output(output)
+    if problem:
+        raise y.YamlError(y.line(item), problem)
+    return output
+
+
 def _outputs(node: yaml.Node) -> dict[str, object]:
-    outputs = []
-    for item in y.sequence(node):
-        spec = {
-            key: y.string(value, f"outputs.{key}") for key, _, value in y.items(item, "an output")
-        }
-        unknown = set(spec) - {"format", "page", "file"}
-        if unknown:
-            raise y.YamlError(y.line(item), f"unknown key {sorted(unknown)[0]!r} in an output")
-        if ("page" in spec) == ("file" in spec):
-            raise y.YamlError(y.line(item), "an output needs exactly one of page or file")
-        fmt = spec.get("format", "markdown")
-        if fmt not in FORMATS:
-            raise y.YamlError(y.line(item), f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-        outputs.append(Output(fmt, spec.get("page", ""), spec.get("file", ""), y.line(item)))
-    return {"outputs": tuple(outputs)}
+    return {"outputs": tuple(_output(item) for item in y.sequence(node))}
 
 
 def _venues(node: yaml.Node) -> dict[str, object]:

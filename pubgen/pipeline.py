@@ -1,4 +1,4 @@
-"""The stages in order: sources -> parse -> normalise -> overrides -> classify -> group -> render.
+"""The stages: sources -> parse -> normalise -> overrides -> links -> classify -> group -> render.
 
 Nothing here prints or exits; diagnostics are returned for cli.py to show.
 """
@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pubgen.classify import classify
-from pubgen.config import Config
+from pubgen.config import Config, Output
 from pubgen.errors import InputError
 from pubgen.group import Group, group
+from pubgen.links import attach_links
 from pubgen.model import Diagnostic, Publication
 from pubgen.normalise import normalise
 from pubgen.overrides import apply_overrides
@@ -61,15 +62,20 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
             parsed.append(normalised)
     overridden, problems = apply_overrides(parsed, config)
     diagnostics.extend(problems)
-    classified = tuple(classify(pub, config.venues) for pub in overridden)
+    linked, problems = attach_links(overridden, config)
+    diagnostics.extend(problems)
+    classified = tuple(classify(pub, config.venues) for pub in linked)
     return Loaded(classified, tuple(diagnostics))
 
 
 def render_list(
     publications: Sequence[Publication],
     config: Config,
-    fmt: str,
+    output: Output,
     template_dirs: Sequence[str] = (),
 ) -> str:
+    """The text of one output: its papers (all, or the selected ones), grouped, rendered."""
+    if output.select == "selected":
+        publications = [pub for pub in publications if pub.selected]
     groups: tuple[Group, ...] = group(publications, config.grouping)
-    return render(groups, config, fmt, template_dirs)
+    return render(groups, config, output, template_dirs)

@@ -79,7 +79,7 @@ def test_empty_config_has_defaults() -> None:
         (
             "markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n",
             [
-                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected)"
+                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected, links)"
             ],
         ),
         (
@@ -93,6 +93,46 @@ def test_empty_config_has_defaults() -> None:
             ["o.yaml:2: group.by takes distinct levels from ('year', 'type')"],
         ),
         ("- a\n- b\n", ["o.yaml:1: overrides.yaml must be a mapping"]),
+        (
+            "papers:\n  k:\n    links:\n      code: https://github.com/x/y\n      pdf: javascript:alert(1)\n",
+            ["o.yaml:5: links.pdf must be an http:// or https:// link: 'javascript:alert(1)'"],
+        ),
+        (
+            "papers:\n  k:\n    links: {code: 'data:text/html,x'}\n",
+            ["o.yaml:3: links.code must be an http:// or https:// link: 'data:text/html,x'"],
+        ),
+        (
+            "papers:\n  k:\n    links:\n      blog: https://x.org\n",
+            [
+                "o.yaml:4: unknown link kind 'blog' (one of pdf, arxiv, doi, url, code, project, slides, video, poster)"
+            ],
+        ),
+        (
+            "outputs:\n  - file: a.md\n  - page: b.md\n    format: json\n",
+            ["o.yaml:3: a page holds markdown or html, not json (use file)"],
+        ),
+        (
+            "outputs:\n  - file: a.md\n    standalone: true\n",
+            ["o.yaml:2: standalone is for a file in html or latex"],
+        ),
+        (
+            "outputs:\n  - {file: cv.tex, format: latex, bibtex: yes}\n",
+            ["o.yaml:2: latex has no BibTeX block (bibtex: false)"],
+        ),
+        (
+            "outputs:\n  - file: a.html\n    format: html\n    select: best\n",
+            ["o.yaml:2: unknown select 'best' (one of all, selected)"],
+        ),
+        (
+            "outputs:\n  - file: a.html\n    fromat: html\n",
+            [
+                "o.yaml:3: unknown key 'fromat' in an output (format, page, file, select, standalone, bibtex, abstract, links)"
+            ],
+        ),
+        (
+            "outputs:\n  - file: a.html\n    bibtex: maybe\n",
+            ["o.yaml:3: outputs.bibtex must be true or false, not 'maybe'"],
+        ),
         (
             "papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n",
             [
