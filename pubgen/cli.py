@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from pubgen import __version__
-from pubgen.config import FORMATS, SELECT, Config, Output, check_output, load_config
+from pubgen.config import Config, load_config
 from pubgen.errors import InputError, PubgenError
 from pubgen.model import Diagnostic
+from pubgen.outputs import FORMATS, SELECT, Output, check_output
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 

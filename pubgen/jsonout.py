@@ -13,9 +13,10 @@ import json
 from collections.abc import Sequence
 
 from pubgen.bibtex import clean_bibtex
-from pubgen.config import Config, Marker, Output
+from pubgen.config import Config, Marker
 from pubgen.group import Group
 from pubgen.model import Author, Publication
+from pubgen.outputs import Output
 
 SCHEMA = "pubgen/1"
 

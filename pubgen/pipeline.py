@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pubgen.classify import classify
-from pubgen.config import Config, Output
+from pubgen.config import Config
 from pubgen.errors import InputError
 from pubgen.group import Group, group
 from pubgen.links import attach_links
 from pubgen.model import Diagnostic, Publication
 from pubgen.normalise import normalise
+from pubgen.outputs import Output
 from pubgen.overrides import apply_overrides
 from pubgen.parse import parse_bib
 from pubgen.render import render

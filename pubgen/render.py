@@ -19,12 +19,13 @@ import jinja2
 from markupsafe import Markup
 
 from pubgen.bibtex import clean_bibtex
-from pubgen.config import Config, Marker, Output
+from pubgen.config import Config, Marker
 from pubgen.errors import PubgenError
 from pubgen.escape import escape_html, escape_markdown
 from pubgen.group import Group
 from pubgen.jsonout import render_json
 from pubgen.model import Publication
+from pubgen.outputs import Output
 from pubgen.texescape import escape_latex, latex_url
 
 __all__ = ["escape_markdown", "render"]

@@ -4,6 +4,7 @@ import pytest
 
 from pubgen.config import Grouping, Marker, NameRef, parse_config
 from pubgen.errors import InputError
+from pubgen.outputs import Output
 
 GOOD = """\
 owner:
@@ -153,3 +154,44 @@ def test_invalid_yaml_names_the_line() -> None:
         parse_config("owner:\n  names: [x\n", "o.yaml")
     (diagnostic,) = info.value.diagnostics
     assert str(diagnostic).startswith("o.yaml:3: invalid YAML: ")
+
+
+def test_links_outputs_and_latex_markers() -> None:
+    config = parse_config(
+        """\
+markers:
+  corresponding: {symbol: "📧", latex: "\\\\Letter"}
+outputs:
+  - page: about.md
+    select: selected
+  - file: cv.tex
+    format: latex
+    standalone: yes
+    links: no
+  - file: pubs.json
+    format: json
+    bibtex: false
+    abstract: true
+papers:
+  k:
+    links:
+      code: https://github.com/a/b
+      pdf: "https://ex.org/a b.pdf"
+""",
+        "o.yaml",
+    )
+    assert config.markers == (Marker("corresponding", "📧", "corresponding author", "\\Letter"),)
+    assert config.outputs == (
+        Output("markdown", page="about.md", line=4, select="selected"),
+        Output("latex", file="cv.tex", line=6, standalone=True, links=False),
+        Output("json", file="pubs.json", line=10, bibtex=False, abstract=True),
+    )
+    assert [(o.show_links, o.show_bibtex) for o in config.outputs] == [
+        (False, False),
+        (False, False),
+        (True, False),
+    ]
+    assert config.papers[0].links == (
+        ("code", "https://github.com/a/b"),
+        ("pdf", "https://ex.org/a%20b.pdf"),
+    )

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from pubgen.cli import main
+from pubgen.config import Marker
+from pubgen.render import latex_markers
 from pubgen.write import END, START
 from tests.conftest import REPO
 
@@ -203,3 +205,25 @@ def test_select_and_links_from_the_command_line(capsys: pytest.CaptureFixture[st
     assert "[DOI](https://doi.org/10.1145/3669940.3707272)" in out
     assert main(["build", *SEED, "-o", "-", "--format", "html", "--no-bibtex"]) == 0
     assert "<details" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("markers", "expected"),
+    [
+        (
+            [Marker("equal", "*", ""), Marker("corresponding", "📧", ""), Marker("lead", "💡", "")],
+            ["*", "\\dag", "\\ddag"],
+        ),
+        ([Marker("equal", "†", ""), Marker("corresponding", "📧", "")], ["†", "\\ddag"]),
+        (
+            [Marker("corresponding", "📧", "", "\\Letter"), Marker("x", "#", "")],
+            ["\\Letter", "\\#"],
+        ),
+        (
+            [Marker(f"r{i}", "🚀", "") for i in range(6)],
+            [*"\\dag \\ddag \\S \\P \\|".split(), "\\pubgenchar{1F680}{🚀}"],
+        ),
+    ],
+)
+def test_latex_markers(markers: list[Marker], expected: list[str]) -> None:
+    assert [m.symbol for m in latex_markers(markers)] == expected
