@@ -70,7 +70,8 @@ class Page(HTMLParser):
 
 
 def missing_texts(page: Page, texts: list[str]) -> list[str]:
-    return [text for text in texts if text not in page.text]
+    shown = page.text
+    return [text for text in texts if text not in shown]
 
 
 def read(path: Path) -> str:
