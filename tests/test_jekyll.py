@@ -15,9 +15,11 @@ from pubgen.escape import clean_text
 from pubgen.pipeline import load
 from pubgen.write import END, START
 from tests.conftest import need_program
-from tests.hostile import ARGS, Page, missing_texts, read, visible_texts, words
+from tests.hostile import ARGS, BIB, Page, missing_texts, read, visible_texts, words
 
 CONFIG = "title: SITE-TITLE-EVALUATED\nmarkdown: kramdown\nkramdown:\n  input: GFM\n"
+# Some sites ask kramdown to parse Markdown inside HTML blocks too.
+CONFIGS = {"default": CONFIG, "parse_block_html": CONFIG + "  parse_block_html: true\n"}
 PAGE = f"---\nlayout: null\ntitle: Papers\n---\n# Papers\n\n{START}\n{END}\n\nThe end.\n"
 # Liquid would print the site title, include a file that does not exist (failing the build)
 # or evaluate a filter; kramdown would turn $$ into math and {::} into raw HTML.
@@ -25,11 +27,11 @@ CORPUS_FOLDERS = ("zotero", "homepages", "seed_papers")
 NEVER = ("SITE-TITLE-EVALUATED", "Papers</title>", "\\(x\\)", "<i>raw</i>", "<em>emph</em>")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=sorted(CONFIGS))
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     jekyll = need_program("jekyll", "the hostile-bib test builds a real Jekyll site")
     site = tmp_path_factory.mktemp("site")
-    (site / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    (site / "_config.yml").write_text(CONFIGS[request.param], encoding="utf-8")
     for name, fmt in (("markdown.md", "markdown"), ("html.md", "html")):
         (site / name).write_text(PAGE, encoding="utf-8")
         args = ["build", *ARGS, "--page", str(site / name), "--format", fmt, "--links", "--bibtex"]
@@ -55,6 +57,8 @@ def test_built_page_is_inert_and_literal(built: Path, name: str) -> None:
     assert missing_texts(page, visible_texts(bibtex=True)) == []
     assert "{{ site.title }}" in page.text
     assert "The end." in page.text  # nothing after the list was swallowed
+    # One list item per entry: no value opened or closed a list or a block.
+    assert html.count("<li") == read(BIB).count("\n@") == 10
 
 
 @pytest.mark.parametrize("name", ["markdown.md", "html.md"])

@@ -41,7 +41,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "html",
             "html.html.j2",
             '{% extends "pubgen/html.html.j2" %}{% block legend %}<p>Mine</p>{% endblock %}',
-            '<div class="pubgen"><p>Mine</p>\n<h2 class="pubgen-heading">Conference Papers</h2>',
+            '><p>Mine</p>\n<h2 class="pubgen-heading">Conference Papers</h2>',
         ),
         (
             "latex",
