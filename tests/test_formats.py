@@ -14,6 +14,7 @@ from pubgen.config import Marker
 from pubgen.render import latex_markers
 from pubgen.write import END, START
 from tests.conftest import REPO
+from tests.hostile import ARGS as HOSTILE
 
 GOLDEN = REPO / "tests" / "golden"
 SEED = ["--bib", str(REPO / "refs.bib"), "--overrides", str(REPO / "overrides.yaml")]
@@ -229,3 +230,19 @@ def test_select_and_links_from_the_command_line(capsys: pytest.CaptureFixture[st
 )
 def test_latex_markers(markers: list[Marker], expected: list[str]) -> None:
     assert [m.symbol for m in latex_markers(markers)] == expected
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_hostile_titles_cannot_forge_markers(tmp_path: Path, fmt: str) -> None:
+    """Titles and awards of the hostile bib hold both markers: splicing twice is stable and
+    the page keeps exactly its own two marker lines, with no marker text anywhere else."""
+    page = tmp_path / "page.md"
+    page.write_text(PAGE, encoding="utf-8")
+    args = ["build", *HOSTILE, "--page", str(page), "--format", fmt, "--links", "--bibtex"]
+    assert main(args) == 1
+    text = page.read_text(encoding="utf-8")
+    assert (text.count(START), text.count(END)) == (1, 1)
+    assert text.startswith(PAGE.split(START)[0] + START + "\n")
+    assert text.endswith(END + "\nafter\n")
+    assert main(args) == 0
+    assert page.read_text(encoding="utf-8") == text
