@@ -19,9 +19,28 @@ _BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# Right-to-left overrides, embeddings and isolates -> the character that ends each.
+_BIDI_OPENERS = dict.fromkeys("\u202a\u202b\u202d\u202e", "\u202c") | dict.fromkeys(
+    "\u2066\u2067\u2068", "\u2069"
+)
+
+
+def close_bidi(text: str) -> str:
+    """``text`` with every bidirectional override it opens closed at its end, so that a
+    stray U+202E in a title cannot reverse the venue or the links printed after it."""
+    open_: list[str] = []
+    for char in text:
+        if char in _BIDI_OPENERS:
+            open_.append(_BIDI_OPENERS[char])
+        elif open_ and char == open_[-1]:
+            open_.pop()
+    return text + "".join(reversed(open_))
+
+
 def clean_text(text: str) -> str:
-    """One line of text: breaks are spaces, other control characters are gone."""
-    return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+    """One line of text: breaks are spaces, other control characters are gone, and
+    bidirectional overrides end where the text ends."""
+    return close_bidi(_CONTROLS.sub("", _BREAKS.sub(" ", text)))
 
 
 # Backslash escapes that kramdown and CommonMark both honour, and entities for what
@@ -77,7 +96,7 @@ def escape_html(text: str) -> str:
     Line breaks stay (they matter inside ``<pre>``); a page splices HTML as one block.
     """
     text = _HTML_CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
-    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    return str(escape(close_bidi(text))).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def latex_url(url: str) -> str:

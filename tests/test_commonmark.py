@@ -25,4 +25,4 @@ def test_commonmark_shows_the_hostile_bib_literally(tmp_path: Path) -> None:
     assert missing_texts(page, visible_texts(bibtex=True)) == []
     assert "{{ site.title }}" in page.text
     # One list item per entry: no value opened or closed a list or a block.
-    assert html.count("<li>") == read(BIB).count("\n@") == 10
+    assert html.count("<li>") == read(BIB).count("\n@") == 11

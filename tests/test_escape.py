@@ -44,6 +44,9 @@ MARKDOWN = [
         "RTL \u202eevil\u202c zero\u200bwidth 张三 🚀",
         "RTL \u202eevil\u202c zero\u200bwidth 张三 🚀",
     ),
+    # An override left open is closed at the end of the value; closed ones stay as they are.
+    ("open \u202eRLO and \u2067RLI", "open \u202eRLO and \u2067RLI\u2069\u202c"),
+    ("\u202aa\u202b\u202cb\u202c", "\u202aa\u202b\u202cb\u202c"),
 ]
 HTML = [
     ("plain", "plain"),
@@ -53,6 +56,7 @@ HTML = [
         "&#39;single&#39; &amp; &#123;&#123; liquid &#125;&#125; &#123;% tag %&#125;",
     ),
     ("pre\nlines\r\nstay\rput\x00\x07", "pre\nlines\nstay\nput"),
+    ("open \u202eRLO", "open \u202eRLO\u202c"),
 ]
 LATEX = [
     ("plain text", "plain text"),
