@@ -41,3 +41,11 @@ def need_program(name: str, why: str) -> str:
     if found is None:
         missing(f"{name} is not installed: {why} (.ci/run installs it from Debian)")
     return found
+
+
+@pytest.fixture(autouse=True)
+def _stamps_in_a_temp_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged-rebuild stamps go to a folder of this test session, not ~/.cache."""
+    monkeypatch.setenv("PUBGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "stamps"))

@@ -6,20 +6,27 @@ sync_cmd); errors from anywhere in pubgen become exit codes here, in ``main``.
 
 from __future__ import annotations
 
-import argparse
-import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from pubgen import __version__
-from pubgen.cli import build_cmd, init_cmd, sync_cmd
-from pubgen.cli.common import EXIT_CODES, EXIT_ERROR, print_diagnostics
-from pubgen.errors import InputError, PubgenError
-from pubgen.interrupt import Stopped, unwind_on_signals
+from pubgen.cli import stamp
+
+if TYPE_CHECKING:
+    import argparse
+
+# Nothing heavier than the standard library is imported before the stamp is checked:
+# an unchanged rebuild (most pre-commit runs) ends there.
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from pubgen import __version__
+    from pubgen.cli import build_cmd, init_cmd, sync_cmd
+    from pubgen.cli.common import EXIT_CODES
+
     parser = argparse.ArgumentParser(
         prog="pubgen",
         description="Build a publication list from refs.bib + overrides.yaml.",
@@ -37,8 +44,21 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] = time.sleep) -> int:
     """Run pubgen; ``sleep`` is how sync waits when a server asks it to (tests record it)."""
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["build"]:
+        warnings = stamp.unchanged(arguments)
+        if warnings is not None:
+            stamp.replay(warnings)
+            return 0
+    import signal
+
+    from pubgen.cli.common import EXIT_ERROR, print_diagnostics
+    from pubgen.errors import InputError, PubgenError
+    from pubgen.interrupt import Stopped, unwind_on_signals
+
+    args = _parser().parse_args(arguments)
     args.sleep = sleep
+    args.argv = arguments
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         with unwind_on_signals():

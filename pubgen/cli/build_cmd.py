@@ -7,11 +7,13 @@ import os
 import sys
 from dataclasses import dataclass, replace
 
+from pubgen.cli import stamp
 from pubgen.cli.common import (
     EXIT_CHANGED,
     EXIT_CODES,
     EXIT_ERROR,
     EXIT_OK,
+    diagnostic_lines,
     load_config_or_default,
     print_diagnostics,
     write_stdout,
@@ -32,6 +34,7 @@ class BuildOptions:
     diff: bool
     lenient: bool
     templates: tuple[str, ...]
+    argv: tuple[str, ...] = ()  # the command line, for the unchanged-rebuild stamp
     # Format options of -o/--page (None: not given; see _command_line_output).
     standalone: bool = False
     select: str | None = None
@@ -188,8 +191,11 @@ def build(options: BuildOptions) -> int:
     from pubgen import pipeline, write
 
     config = load_config_or_default(options.overrides)
-    loaded = pipeline.load(options.bibs or config.bib_paths, config)
-    print_diagnostics(loaded.diagnostics, options.lenient)
+    bibs = options.bibs or config.bib_paths
+    loaded = pipeline.load(bibs, config)
+    warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
+    for line in warnings:
+        print(line, file=sys.stderr)
     if loaded.errors and not options.lenient:
         count = len(loaded.errors)
         raise PubgenError(
@@ -197,11 +203,13 @@ def build(options: BuildOptions) -> int:
         )
     template_dirs = [*options.templates]
     site_templates = os.path.join(os.path.dirname(config.path) or ".", "templates")
+    template_folders = [*template_dirs, site_templates]  # watched even while absent
     if os.path.isdir(site_templates):
         template_dirs.append(site_templates)
     texts: dict[Output, str] = {}
     changes = []
-    for path, output in _targets(options, config):
+    targets = _targets(options, config)
+    for path, output in targets:
         # Outputs that differ only in where they go are rendered once.
         how = replace(output, page="", file="", line=0)
         if how not in texts:
@@ -223,6 +231,15 @@ def build(options: BuildOptions) -> int:
     verb = "would rebuild" if options.check else "rebuilt"
     for change in changed:
         print(f"{verb} {change.path}", file=sys.stderr)
+    if not (options.check and changed) and len(changes) == len(targets):
+        # Every output is now what this command line builds: later runs may skip the work.
+        stamp.record(
+            options.argv,
+            inputs=[*bibs, config.path or "overrides.yaml"],
+            folders=template_folders,
+            outputs=[change.path for change in changes],
+            stderr=warnings,
+        )
     return EXIT_CHANGED if changed else EXIT_OK
 
 
@@ -237,6 +254,7 @@ def run_build(args: argparse.Namespace) -> int:
         diff=args.diff,
         lenient=args.lenient,
         templates=tuple(args.templates),
+        argv=tuple(args.argv),
         standalone=args.standalone,
         select=args.select,
         bibtex=args.bibtex,

@@ -24,13 +24,20 @@ exit codes:
 """
 
 
-def print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
+def diagnostic_lines(diagnostics: Sequence[Diagnostic], lenient: bool) -> list[str]:
+    lines = []
     for diagnostic in diagnostics:
         label = "warning: " if not diagnostic.is_error or lenient else ""
         key = f" [{diagnostic.key}]" if diagnostic.key else ""
         # One line per problem, whatever a hostile file put into the message.
         message = " ".join(diagnostic.message.split())
-        print(f"{diagnostic.location}:{key} {label}{message}", file=sys.stderr)
+        lines.append(f"{diagnostic.location}:{key} {label}{message}")
+    return lines
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
+    for line in diagnostic_lines(diagnostics, lenient):
+        print(line, file=sys.stderr)
 
 
 def write_stdout(text: str) -> None:

@@ -1,0 +1,96 @@
+"""The unchanged-rebuild shortcut: it may only ever skip work that would change nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pubgen.cli import main
+from tests.conftest import REPO
+
+BIB = """\
+@article{a, title = {T}, author = {Tang, Zhenheng}, journal = {Nature}, year = 2020,
+  tilte = {typo}}
+"""
+OVERRIDES = "owner: {names: [Zhenheng Tang]}\noutputs:\n  - page: index.md\n"
+PAGE = "# Me\n<!-- pubgen:start -->\n<!-- pubgen:end -->\n"
+WARNING = "refs.bib:1: [a] warning: unknown field ignored: tilte\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "overrides.yaml").write_text(OVERRIDES, encoding="utf-8")
+    (tmp_path / "index.md").write_text(PAGE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _build(capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    code = main(["build", *extra])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda site: None, 0),
+        (lambda site: (site / "refs.bib").write_text(BIB.replace("{T}", "{U}")), 1),
+        (lambda site: (site / "index.md").write_text(PAGE.replace("# Me", "# You")), 1),
+        (lambda site: (site / "index.md").write_text(PAGE), 1),
+        (lambda site: (site / "overrides.yaml").write_text(OVERRIDES + "max_authors: 1\n"), 0),
+        (lambda site: (site / "templates").mkdir(), 0),
+    ],
+    ids=["nothing", "bib", "page-outside-markers", "page-inside-markers", "overrides", "templates"],
+)
+def test_a_second_build_is_the_same_with_and_without_the_stamp(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: object,
+    code: int,
+) -> None:
+    assert _build(capsys) == (1, WARNING + "rebuilt index.md\n")
+    change(site)
+    with_stamp = _build(capsys)
+    after = (site / "index.md").read_bytes()
+    monkeypatch.setenv("PUBGEN_NO_CACHE", "1")
+    # A full build now must agree: nothing left to change, same page, same warnings.
+    assert _build(capsys) == (0, WARNING)
+    assert (site / "index.md").read_bytes() == after
+    assert with_stamp[0] == code
+    assert with_stamp[1].startswith(WARNING)
+
+
+def test_an_unchanged_rebuild_imports_nothing_heavy(site: Path) -> None:
+    code = (
+        "import sys; from pubgen.cli import main; rc = main(['build']); "
+        "heavy = {'yaml', 'jinja2', 'bibtexparser', 'pybtex', 'requests', 'pubgen.config'}; "
+        "print(rc, sorted(heavy & set(sys.modules)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.startswith("1 ['bibtexparser', 'jinja2', 'pubgen.config', 'pybtex'")
+    assert (runs[1].stdout, runs[1].stderr) == ("0 []\n", WARNING)
+
+
+def test_check_and_build_share_the_stamp(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _build(capsys, "--check")[0] == 1  # nothing written, nothing stamped
+    assert (site / "index.md").read_text() == PAGE
+    assert _build(capsys)[0] == 1
+    assert _build(capsys, "--check") == (0, WARNING)
