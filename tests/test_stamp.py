@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def test_a_second_build_is_the_same_with_and_without_the_stamp(
     site: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    change: object,
+    change: Callable[[Path], object],
     code: int,
 ) -> None:
     assert _build(capsys) == (1, WARNING + "rebuilt index.md\n")
