@@ -15,7 +15,10 @@ import yaml
 
 from pubgen import yamlread as y
 from pubgen.errors import InputError, PubgenError
-from pubgen.model import VENUE_TYPES, Diagnostic, Location
+from pubgen.model import LINK_KINDS, VENUE_TYPES, Diagnostic, Location
+from pubgen.outputs import FORMATS as FORMATS  # re-exported: it lived here first
+from pubgen.outputs import Output, parse_outputs
+from pubgen.urls import safe_url
 
 DEFAULT_MARKERS = (("equal", "*"), ("corresponding", "📧"), ("lead", "💡"))
 DEFAULT_LABELS = {
@@ -33,7 +36,6 @@ DEFAULT_HEADINGS = {
     "other": "Other",
 }
 GROUP_LEVELS = ("year", "type")
-FORMATS = ("markdown",)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Marker:
     role: str
     symbol: str
     label: str
+    # The marker as raw LaTeX for the latex format ("" = pubgen picks one; see render.py).
+    latex: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class PaperOverride:
     title: str = ""
     merge: bool = True  # False: keep this paper apart from its preprint/published twin
     style: str = ""  # free word for templates (e.g. "badge"); pubgen itself ignores it
+    # (link kind, checked http(s) URL) in the order written; replaces the .bib's link.
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,14 +88,6 @@ class Grouping:
     earlier: str = "{year} and earlier"
     # Venue types whose group is not split by the levels after "type" (al-folio's Preprints).
     flat: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Output:
-    format: str
-    page: str = ""  # splice between the markers of this page
-    file: str = ""  # or write this whole file
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,11 +132,16 @@ def _markers(node: yaml.Node) -> dict[str, object]:
     for role, _, value in y.items(node, "markers"):
         if isinstance(value, yaml.MappingNode):
             spec = {key: y.string(v, f"markers.{role}.{key}") for key, _, v in y.items(value, role)}
-            unknown = set(spec) - {"symbol", "label"}
+            unknown = set(spec) - {"symbol", "label", "latex"}
             if unknown or "symbol" not in spec:
-                raise y.YamlError(y.line(value), f"markers.{role} takes symbol and label")
+                raise y.YamlError(y.line(value), f"markers.{role} takes symbol, label and latex")
             markers.append(
-                Marker(role, spec["symbol"], spec.get("label", DEFAULT_LABELS.get(role, role)))
+                Marker(
+                    role,
+                    spec["symbol"],
+                    spec.get("label", DEFAULT_LABELS.get(role, role)),
+                    spec.get("latex", ""),
+                )
             )
         else:
             markers.append(
@@ -191,7 +194,18 @@ def _grouping(node: yaml.Node) -> dict[str, object]:
     return {"grouping": Grouping(**values)}  # type: ignore[arg-type]
 
 
-_PAPER_KEYS = ("awards", "venue", "type", "selected", "doi", "arxiv", "title", "merge", "style")
+_PAPER_KEYS = (
+    "awards",
+    "venue",
+    "type",
+    "selected",
+    "doi",
+    "arxiv",
+    "title",
+    "merge",
+    "style",
+    "links",
+)
 
 
 def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> PaperOverride:
@@ -224,6 +238,8 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
             values["merge"] = y.boolean(value, "merge")
         elif name == "style":
             values["style"] = y.string(value, "style")
+        elif name == "links":
+            values["links"] = _links(value, key)
         else:
             known = ", ".join((*roles, *_PAPER_KEYS))
             raise y.YamlError(
@@ -233,22 +249,20 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
     return PaperOverride(**values)  # type: ignore[arg-type]
 
 
-def _outputs(node: yaml.Node) -> dict[str, object]:
-    outputs = []
-    for item in y.sequence(node):
-        spec = {
-            key: y.string(value, f"outputs.{key}") for key, _, value in y.items(item, "an output")
-        }
-        unknown = set(spec) - {"format", "page", "file"}
-        if unknown:
-            raise y.YamlError(y.line(item), f"unknown key {sorted(unknown)[0]!r} in an output")
-        if ("page" in spec) == ("file" in spec):
-            raise y.YamlError(y.line(item), "an output needs exactly one of page or file")
-        fmt = spec.get("format", "markdown")
-        if fmt not in FORMATS:
-            raise y.YamlError(y.line(item), f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-        outputs.append(Output(fmt, spec.get("page", ""), spec.get("file", ""), y.line(item)))
-    return {"outputs": tuple(outputs)}
+def _links(node: yaml.Node, key: str) -> tuple[tuple[str, str], ...]:
+    links = []
+    for kind, key_node, value in y.items(node, f"papers.{key}.links"):
+        if kind not in LINK_KINDS:
+            raise y.YamlError(
+                y.line(key_node), f"unknown link kind {kind!r} (one of {', '.join(LINK_KINDS)})"
+            )
+        url = safe_url(y.string(value, f"links.{kind}"))
+        if not url:
+            raise y.YamlError(
+                y.line(value), f"links.{kind} must be an http:// or https:// link: {value.value!r}"
+            )
+        links.append((kind, url))
+    return tuple(links)
 
 
 def _venues(node: yaml.Node) -> dict[str, object]:
@@ -296,7 +310,7 @@ _SECTIONS: dict[str, Callable[[yaml.Node], dict[str, object]]] = {
     "merge_preprints": _merge_preprints,
     "group": _grouping,
     "venues": _venues,
-    "outputs": _outputs,
+    "outputs": parse_outputs,
 }
 
 

@@ -14,6 +14,20 @@ VENUE_TYPES = ("conference", "journal", "workshop", "preprint", "thesis", "book"
 # BibTeX fields holding identifiers or paths: never LaTeX-decoded, never brace-stripped.
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "isbn", "issn"})
 
+# Link kinds -> label, in the order a list shows them. ``url`` is the BibTeX url that is
+# not already one of the others (an arXiv abstract page, a DOI resolver, a PDF).
+LINK_KINDS = {
+    "pdf": "PDF",
+    "arxiv": "arXiv",
+    "doi": "DOI",
+    "url": "Link",
+    "code": "Code",
+    "project": "Project",
+    "slides": "Slides",
+    "video": "Video",
+    "poster": "Poster",
+}
+
 
 @dataclass(frozen=True)
 class Location:
@@ -96,6 +110,18 @@ def _initial(word: str) -> str:
 
 
 @dataclass(frozen=True)
+class Link:
+    """An http(s) link of a publication; ``url`` is already checked and percent-encoded."""
+
+    kind: str  # one of LINK_KINDS
+    url: str
+
+    @property
+    def label(self) -> str:
+        return LINK_KINDS[self.kind]
+
+
+@dataclass(frozen=True)
 class Publication:
     """One BibTeX entry on its way to the page.
 
@@ -123,6 +149,8 @@ class Publication:
     doi: str = ""
     arxiv: str = ""
     url: str = ""
+    # Every link, in LINK_KINDS order (set by the links stage, after overrides).
+    links: tuple[Link, ...] = ()
     # Per-paper overrides that later stages honour (set by the overrides stage).
     type_override: str = ""
     venue_override: str = ""

@@ -1,4 +1,4 @@
-"""The stages in order: sources -> parse -> normalise -> overrides -> classify -> dedupe
+"""The stages: sources -> parse -> normalise -> overrides -> links -> classify -> dedupe
 -> group -> render.
 
 Nothing here prints or exits; diagnostics are returned for cli.py to show.
@@ -14,8 +14,10 @@ from pubgen.config import Config
 from pubgen.dedupe import merge_versions
 from pubgen.errors import InputError
 from pubgen.group import Group, group
+from pubgen.links import attach_links
 from pubgen.model import Diagnostic, Publication
 from pubgen.normalise import normalise
+from pubgen.outputs import Output
 from pubgen.overrides import apply_overrides
 from pubgen.parse import parse_bib
 from pubgen.render import render
@@ -64,7 +66,9 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
             parsed.append(normalised)
     overridden, problems = apply_overrides(parsed, config)
     diagnostics.extend(problems)
-    classified = [classify(pub, config.venues) for pub in overridden]
+    linked, problems = attach_links(overridden, config)
+    diagnostics.extend(problems)
+    classified = [classify(pub, config.venues) for pub in linked]
     merged, problems = merge_versions(classified, config.merge_preprints)
     diagnostics.extend(problems)
     return Loaded(tuple(merged), tuple(diagnostics))
@@ -73,8 +77,11 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
 def render_list(
     publications: Sequence[Publication],
     config: Config,
-    fmt: str,
+    output: Output,
     template_dirs: Sequence[str] = (),
 ) -> str:
+    """The text of one output: its papers (all, or the selected ones), grouped, rendered."""
+    if output.select == "selected":
+        publications = [pub for pub in publications if pub.selected]
     groups: tuple[Group, ...] = group(publications, config.grouping)
-    return render(groups, config, fmt, template_dirs)
+    return render(groups, config, output, template_dirs)

@@ -2,56 +2,51 @@
 
 Templates are looked up through a precedence list of loaders: the site's own template
 folders first, then the defaults packaged with pubgen, so a site can replace any
-template by name or ``{% extends %}`` the packaged one. Every ``{{ value }}`` passes
+template by name; ``pubgen/NAME`` always names the packaged one, so a site's template can
+``{% extends "pubgen/html.html.j2" %}`` its own namesake. Every ``{{ value }}`` passes
 through the format's escaper (Jinja2's ``finalize``), so a user's template cannot forget
 to escape BibTeX text; a value that is already output-ready is marked with ``|safe``.
+JSON is not a template: it is ``json.dumps`` of a fixed schema (pubgen.jsonout).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from pubgen.bibtex import clean_bibtex
 from pubgen.config import Config, Marker
 from pubgen.errors import PubgenError
+from pubgen.escape import escape_html, escape_markdown
 from pubgen.group import Group
+from pubgen.jsonout import render_json
 from pubgen.model import Author, Publication
+from pubgen.outputs import Output
+from pubgen.texescape import escape_latex, latex_url
 
-TEMPLATES = {"markdown": "markdown.md.j2"}
+__all__ = ["escape_markdown", "render"]
 
-# Backslash escapes that kramdown and CommonMark both honour, and entities for what
-# Liquid ({{ }}, {% %}), raw HTML (<, &) or kramdown math ($$) would otherwise act on.
-_MARKDOWN_ESCAPES = {
-    "\\": "\\\\",
-    "`": "\\`",
-    "*": "\\*",
-    "_": "\\_",
-    "[": "\\[",
-    "]": "\\]",
-    "#": "\\#",
-    "|": "\\|",
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "{": "&#123;",
-    "}": "&#125;",
-    "%": "&#37;",
-    "$": "&#36;",
-    "~": "&#126;",
+TEMPLATES = {"markdown": "markdown.md.j2", "html": "html.html.j2", "latex": "latex.tex.j2"}
+STANDALONE = {"html": "html-standalone.html.j2", "latex": "latex-standalone.tex.j2"}
+_ESCAPERS: dict[str, Callable[[str], str]] = {
+    "markdown": escape_markdown,
+    "html": escape_html,
+    "latex": escape_latex,
 }
-# A line break inside a value could start a new Markdown block (a list, a heading, a
-# forged page marker); kramdown and CommonMark both end lines at \n and \r.
-_LINE_BREAK = re.compile(r"[\r\n]+")
-_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_ESCAPES)) + "]")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that kramdown, CommonMark and Liquid all show literally, on one line."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: _MARKDOWN_ESCAPES[m.group()], _LINE_BREAK.sub(" ", text))
+# URLs come from pubgen.urls, safe as they are in Markdown; in HTML the attribute escaper
+# still turns & into &amp;, and TeX needs \% and \#.
+_URL_FILTERS: dict[str, Callable[[str], Any]] = {
+    "markdown": Markup,
+    "html": str,
+    "latex": lambda url: Markup(latex_url(url)),
+}
+# Marker symbols pdflatex can print, in the order a CV conventionally uses them, for
+# markers whose symbol it cannot (emoji): (LaTeX, the character it prints).
+_LATEX_MARKS = (("\\dag", "†"), ("\\ddag", "‡"), ("\\S", "§"), ("\\P", "¶"), ("\\|", "‖"))
 
 
 def _finalizer(escape: Callable[[str], str]) -> Callable[[Any], Markup]:
@@ -91,21 +86,44 @@ def shown_authors(authors: Sequence[Author], limit: int) -> tuple[Author | None,
     return (*people[: limit - 1], None, people[owner], *tail)
 
 
+def html_text(text: str) -> Markup:
+    """Text for a raw HTML block inside Markdown: escaped, and on one line (``&#10;``)."""
+    return Markup(escape_html(text).replace("\n", "&#10;"))
+
+
 def make_environment(
-    template_dirs: Sequence[str], fmt: str, max_authors: int = 0
+    template_dirs: Sequence[str], output: Output, max_authors: int = 0
 ) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
-    loaders.append(jinja2.PackageLoader("pubgen", "templates"))
+    packaged = jinja2.PackageLoader("pubgen", "templates")
+    loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"pubgen": packaged})]
+    loaders.extend(jinja2.FileSystemLoader(d) for d in template_dirs)
+    loaders.append(packaged)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        finalize=_finalizer(escape_markdown),
+        finalize=_finalizer(_ESCAPERS[output.format]),
         keep_trailing_newline=True,
         autoescape=True,
     )
     env.filters["end_sentence"] = end_sentence
     env.filters["shown_authors"] = lambda authors, limit=max_authors: shown_authors(authors, limit)
+    env.filters["url"] = _URL_FILTERS[output.format]
+    env.filters["bibtex"] = lambda pub: clean_bibtex(pub, output.abstract)
+    env.filters["htmltext"] = html_text
     return env
+
+
+def latex_markers(markers: Sequence[Marker]) -> tuple[Marker, ...]:
+    """Markers whose symbol is LaTeX: the user's ``latex:``, the symbol when pdflatex can
+    print it, else the next of † ‡ § ¶ ‖ that no other marker uses."""
+    spare = iter(mark for mark, char in _LATEX_MARKS if all(m.symbol != char for m in markers))
+    result = []
+    for marker in markers:
+        symbol = marker.latex or escape_latex(marker.symbol)
+        if not marker.latex and ("\\pubgenchar" in symbol or not symbol.strip()):
+            symbol = next(spare, symbol)
+        result.append(replace(marker, symbol=Markup(symbol)))
+    return tuple(result)
 
 
 def _flatten(groups: Sequence[Group]) -> list[Publication]:
@@ -117,25 +135,36 @@ def _flatten(groups: Sequence[Group]) -> list[Publication]:
 
 
 def render(
-    groups: Sequence[Group], config: Config, fmt: str, template_dirs: Sequence[str] = ()
+    groups: Sequence[Group], config: Config, output: Output, template_dirs: Sequence[str] = ()
 ) -> str:
     publications = _flatten(groups)
     used = {role for pub in publications for author in pub.authors for role in author.roles}
-    markers: dict[str, Marker] = {marker.role: marker for marker in config.markers}
-    legend = [marker for marker in config.markers if marker.role in used] if config.legend else []
-    env = make_environment(template_dirs, fmt, config.max_authors)
+    markers = latex_markers(config.markers) if output.format == "latex" else config.markers
+    legend = [marker for marker in markers if marker.role in used] if config.legend else []
+    if output.format == "json":
+        return render_json(groups, publications, config, output, legend)
+    name = (STANDALONE if output.standalone else TEMPLATES)[output.format]
+    env = make_environment(template_dirs, output, config.max_authors)
     try:
-        template = env.get_template(TEMPLATES[fmt])
+        template = env.get_template(name)
         text = template.render(
             groups=groups,
             publications=publications,
-            markers=markers,
+            markers={marker.role: marker for marker in markers},
             legend=legend,
             config=config,
+            options=output,
         )
     except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or TEMPLATES[fmt]
+        where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
         raise PubgenError(f"{where}:{line or 1}: template error: {exc}") from None
+    except RecursionError:
+        raise PubgenError(
+            f"{name}: template error: a template extends or includes itself"
+            f' (a site\'s {name} extends the packaged one as "pubgen/{name}")'
+        ) from None
+    except Exception as exc:  # a site's template is user input: never a traceback
+        raise PubgenError(f"{name}: template error: {type(exc).__name__}: {exc}") from None
     # Templates are easier to write when blank lines may trail; the output ends once.
     return text.rstrip("\n") + "\n" if text.strip() else ""

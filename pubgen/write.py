@@ -25,7 +25,18 @@ from pubgen.markers import END, START, splice
 if sys.platform != "win32":
     import fcntl
 
-__all__ = ["END", "START", "Change", "apply", "apply_all", "plan", "read_text", "splice"]
+__all__ = [
+    "END",
+    "START",
+    "Change",
+    "apply",
+    "apply_all",
+    "is_stream",
+    "plan",
+    "read_text",
+    "splice",
+    "write_stream",
+]
 
 _TEMP_SUFFIX = ".pubgen.tmp"
 
@@ -76,9 +87,32 @@ def plan(path: str, content: str, page: bool) -> Change:
     return Change(path, old, content)
 
 
+def is_stream(path: str) -> bool:
+    """An existing target that is not a regular file: /dev/null, /dev/stdout, a FIFO.
+
+    Such a target is written to directly; replacing it with a file (os.replace) would
+    turn /dev/null into a regular file.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_stream(path: str, content: str) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(content.encode("utf-8"))
+    except OSError as exc:
+        raise PubgenError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
 def _check(change: Change) -> str:
     """The real path to write; refuses what cannot or must not be written."""
     target = os.path.realpath(change.path)  # write through a symlink, keep the link
+    if is_stream(target):
+        raise PubgenError(f"{change.path}: not a regular file; nothing written")
     if read_text(target) != change.old:
         raise PubgenError(f"{change.path}: changed on disk while pubgen ran; nothing written")
     if change.old is not None and not os.stat(target).st_mode & 0o222:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -14,19 +15,14 @@ def need_path(path: Path, why: str) -> Path:
     """``path`` if it exists; otherwise skip on a user's clone but fail under CI=true."""
     if path.exists():
         return path
-    message = f"{path} is missing: {why}"
+    missing(f"{path} is missing: {why}")
+
+
+def missing(message: str) -> NoReturn:
+    """Skip on a user's clone, but fail under CI=true, where everything must be there."""
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def need_program(name: str, why: str) -> str:
-    """The full path of program ``name``; missing: skip on a user's clone, fail under CI=true."""
-    found = shutil.which(name)
-    if found is None:
-        need_path(Path(f"<{name} on PATH>"), why)
-    assert found is not None
-    return found
 
 
 @pytest.fixture
@@ -37,3 +33,11 @@ def corpus() -> Path:
 @pytest.fixture
 def seed() -> Path:
     return need_path(SHARED / "seed", "the seed homepage sits beside the repo in CI")
+
+
+def need_program(name: str, why: str) -> str:
+    """The path of program ``name``; missing: skip on a user's clone, fail under CI=true."""
+    found = shutil.which(name)
+    if found is None:
+        missing(f"{name} is not installed: {why} (.ci/run installs it from Debian)")
+    return found

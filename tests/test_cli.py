@@ -315,3 +315,16 @@ def test_max_authors_with_the_owner_last(site: Path, capsys: pytest.CaptureFixtu
     (site / "overrides.yaml").write_text("owner: {names: [Zhenheng Tang]}\nmax_authors: 2\n")
     assert main(["build", "-o", "-"]) == 0
     assert "* A. A, …, **Z. Tang**. T. In Nature 2020." in capsys.readouterr().out
+
+
+def test_output_to_a_device_writes_through_it(site: Path) -> None:
+    """-o /dev/null must never replace the device with a regular file."""
+    assert main(["build", "-o", os.devnull]) == 0
+    assert not Path(os.devnull).is_file()
+    fifo = site / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert main(["build", "-o", str(fifo)]) == 0
+    out, _ = reader.communicate(timeout=30)
+    assert out.decode() == EXPECTED
+    assert not fifo.is_file()

@@ -4,6 +4,7 @@ import pytest
 
 from pubgen.config import Grouping, Marker, NameRef, parse_config
 from pubgen.errors import InputError
+from pubgen.outputs import Output
 
 GOOD = """\
 owner:
@@ -79,7 +80,7 @@ def test_empty_config_has_defaults() -> None:
         (
             "markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n",
             [
-                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected, doi, arxiv, title, merge, style)"
+                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected, doi, arxiv, title, merge, style, links)"
             ],
         ),
         (
@@ -98,6 +99,46 @@ def test_empty_config_has_defaults() -> None:
             ["o.yaml:2: name_markers: '#' maps to 'cofirst', which markers does not define"],
         ),
         ("max_authors: many\n", ["o.yaml:1: max_authors must be a whole number, not 'many'"]),
+        (
+            "papers:\n  k:\n    links:\n      code: https://github.com/x/y\n      pdf: javascript:alert(1)\n",
+            ["o.yaml:5: links.pdf must be an http:// or https:// link: 'javascript:alert(1)'"],
+        ),
+        (
+            "papers:\n  k:\n    links: {code: 'data:text/html,x'}\n",
+            ["o.yaml:3: links.code must be an http:// or https:// link: 'data:text/html,x'"],
+        ),
+        (
+            "papers:\n  k:\n    links:\n      blog: https://x.org\n",
+            [
+                "o.yaml:4: unknown link kind 'blog' (one of pdf, arxiv, doi, url, code, project, slides, video, poster)"
+            ],
+        ),
+        (
+            "outputs:\n  - file: a.md\n  - page: b.md\n    format: json\n",
+            ["o.yaml:3: a page holds markdown or html, not json (use file)"],
+        ),
+        (
+            "outputs:\n  - file: a.md\n    standalone: true\n",
+            ["o.yaml:2: standalone is for a file in html or latex"],
+        ),
+        (
+            "outputs:\n  - {file: cv.tex, format: latex, bibtex: yes}\n",
+            ["o.yaml:2: latex has no BibTeX block (bibtex: false)"],
+        ),
+        (
+            "outputs:\n  - file: a.html\n    format: html\n    select: best\n",
+            ["o.yaml:2: unknown select 'best' (one of all, selected)"],
+        ),
+        (
+            "outputs:\n  - file: a.html\n    fromat: html\n",
+            [
+                "o.yaml:3: unknown key 'fromat' in an output (format, page, file, select, standalone, bibtex, abstract, links)"
+            ],
+        ),
+        (
+            "outputs:\n  - file: a.html\n    bibtex: maybe\n",
+            ["o.yaml:3: outputs.bibtex must be true or false, not 'maybe'"],
+        ),
         (
             "papers:\n  a: {selected: maybe}\n  b: {awards: {x: 1}}\n",
             [
@@ -118,3 +159,44 @@ def test_invalid_yaml_names_the_line() -> None:
         parse_config("owner:\n  names: [x\n", "o.yaml")
     (diagnostic,) = info.value.diagnostics
     assert str(diagnostic).startswith("o.yaml:3: invalid YAML: ")
+
+
+def test_links_outputs_and_latex_markers() -> None:
+    config = parse_config(
+        """\
+markers:
+  corresponding: {symbol: "📧", latex: "\\\\Letter"}
+outputs:
+  - page: about.md
+    select: selected
+  - file: cv.tex
+    format: latex
+    standalone: yes
+    links: no
+  - file: pubs.json
+    format: json
+    bibtex: false
+    abstract: true
+papers:
+  k:
+    links:
+      code: https://github.com/a/b
+      pdf: "https://ex.org/a b.pdf"
+""",
+        "o.yaml",
+    )
+    assert config.markers == (Marker("corresponding", "📧", "corresponding author", "\\Letter"),)
+    assert config.outputs == (
+        Output("markdown", page="about.md", line=4, select="selected"),
+        Output("latex", file="cv.tex", line=6, standalone=True, links=False),
+        Output("json", file="pubs.json", line=10, bibtex=False, abstract=True),
+    )
+    assert [(o.show_links, o.show_bibtex) for o in config.outputs] == [
+        (False, False),
+        (False, False),
+        (True, False),
+    ]
+    assert config.papers[0].links == (
+        ("code", "https://github.com/a/b"),
+        ("pdf", "https://ex.org/a%20b.pdf"),
+    )

@@ -14,6 +14,7 @@ import pytest
 
 from pubgen.config import Config
 from pubgen.errors import InputError
+from pubgen.outputs import Output
 from pubgen.pipeline import Loaded, load, render_list
 from tests.conftest import REPO, SHARED
 
@@ -51,7 +52,7 @@ def test_every_entry_is_rendered_or_reported(corpus: Path, name: str) -> None:
     for diagnostic in loaded.diagnostics:
         assert diagnostic.location.file == str(path)
         assert diagnostic.location.line >= 1
-    text = render_list(loaded.publications, Config(), "markdown")
+    text = render_list(loaded.publications, Config(), Output("markdown"))
     assert text.count("\n* ") + text.startswith("* ") == len(loaded.publications)
 
 

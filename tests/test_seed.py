@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from _pytest.capture import CaptureResult
 
 from pubgen.cli import main
 from tests.conftest import REPO
@@ -44,6 +45,17 @@ def test_bold_is_the_owner_only(rendered: str) -> None:
     assert "* Z. Tang, J. Huang, R. Yan, Y. Wang, **Z. Tang**💡📧," in rendered
 
 
+def build_bundled_overrides_with(
+    bib: str, folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> CaptureResult[str]:
+    """``pubgen build -o -`` of ``bib`` with the bundled overrides.yaml, in ``folder``."""
+    (folder / "refs.bib").write_text(bib, encoding="utf-8")
+    (folder / "overrides.yaml").write_bytes((REPO / "overrides.yaml").read_bytes())
+    monkeypatch.chdir(folder)
+    assert main(["build", "-o", "-"]) == 0
+    return capsys.readouterr()
+
+
 def test_renaming_every_key_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -51,11 +63,7 @@ def test_renaming_every_key_changes_nothing(
     bib = (REPO / "refs.bib").read_text(encoding="utf-8")
     renamed = re.sub(r"^(@\w+\{)(\w+),", r"\1renamed\2,", bib, flags=re.MULTILINE)
     assert renamed.count("{renamed") == 30
-    (tmp_path / "refs.bib").write_text(renamed, encoding="utf-8")
-    (tmp_path / "overrides.yaml").write_bytes((REPO / "overrides.yaml").read_bytes())
-    monkeypatch.chdir(tmp_path)
-    assert main(["build", "-o", "-"]) == 0
-    captured = capsys.readouterr()
+    captured = build_bundled_overrides_with(renamed, tmp_path, monkeypatch, capsys)
     assert captured.out == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")
     warnings = captured.err.splitlines()
     assert len(warnings) == 19  # one per paper in overrides.yaml
@@ -71,10 +79,6 @@ def test_another_export_shape_gives_the_same_page(
     reshaped = as_biblatex_without_ids((REPO / "refs.bib").read_text(encoding="utf-8"))
     assert "journaltitle = {" in reshaped and "date = {2024-12}" in reshaped
     assert "doi = " not in reshaped and "Tang, Zhenheng" not in reshaped
-    (tmp_path / "refs.bib").write_text(reshaped, encoding="utf-8")
-    (tmp_path / "overrides.yaml").write_bytes((REPO / "overrides.yaml").read_bytes())
-    monkeypatch.chdir(tmp_path)
-    assert main(["build", "-o", "-"]) == 0
-    captured = capsys.readouterr()
+    captured = build_bundled_overrides_with(reshaped, tmp_path, monkeypatch, capsys)
     assert captured.out == (REPO / "tests" / "golden" / "seed.md").read_text(encoding="utf-8")
     assert captured.err.count("the citation key changed") == 19

@@ -1,0 +1,246 @@
+"""``pubgen build`` and ``pubgen check``: render and write the outputs, or only lint."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, replace
+
+from pubgen.cli.common import (
+    EXIT_CHANGED,
+    EXIT_CODES,
+    EXIT_ERROR,
+    EXIT_OK,
+    load_config_or_default,
+    print_diagnostics,
+    write_stdout,
+)
+from pubgen.config import Config
+from pubgen.errors import PubgenError
+from pubgen.outputs import FORMATS, SELECT, Output, check_output
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    bibs: tuple[str, ...]  # () : bib: in overrides.yaml, or refs.bib
+    overrides: str | None  # None: ./overrides.yaml if there is one
+    fmt: str | None
+    output: str | None
+    page: str | None
+    check: bool
+    diff: bool
+    lenient: bool
+    templates: tuple[str, ...]
+    # Format options of -o/--page (None: not given; see _command_line_output).
+    standalone: bool = False
+    select: str | None = None
+    bibtex: bool | None = None
+    abstract: bool = False
+    links: bool | None = None
+
+
+def add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    build = commands.add_parser(
+        "build",
+        help="render the list and write every output",
+        description=(
+            "Render the publication list. With -o or --page, write that one output; "
+            "otherwise write every output listed in overrides.yaml (or print to stdout "
+            "when it lists none). A page is rewritten only between the lines "
+            "<!-- pubgen:start --> and <!-- pubgen:end -->."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_input_arguments(build)
+    _add_format_options(build)
+    target = build.add_mutually_exclusive_group()
+    target.add_argument(
+        "-o", "--output", metavar="FILE", help="write the whole list to FILE (- for stdout)"
+    )
+    target.add_argument(
+        "--page", metavar="FILE", help="splice the list between the markers of FILE"
+    )
+    build.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if any output would change"
+    )
+    build.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what changes (with --check: would change)",
+    )
+    build.add_argument(
+        "--lenient",
+        action="store_true",
+        help="render what can be rendered; input errors become warnings",
+    )
+    build.add_argument(
+        "--templates",
+        action="append",
+        metavar="DIR",
+        default=[],
+        help="template folder searched before ./templates and the packaged ones",
+    )
+    build.set_defaults(handler=run_build)
+
+
+def _add_format_options(build: argparse.ArgumentParser) -> None:
+    formats = build.add_argument_group(
+        "format options",
+        "for -o and --page (or stdout); each output in overrides.yaml sets its own",
+    )
+    formats.add_argument("--format", choices=FORMATS, help="output format (default: markdown)")
+    formats.add_argument(
+        "--standalone", action="store_true", help="html, latex: a whole document, not a fragment"
+    )
+    formats.add_argument(
+        "--select", choices=SELECT, help="all papers (default) or those with selected: true"
+    )
+    formats.add_argument(
+        "--bibtex",
+        action=argparse.BooleanOptionalAction,
+        help="a BibTeX block per paper (default: on in html and json)",
+    )
+    formats.add_argument(
+        "--abstract", action="store_true", help="include the abstract in the BibTeX block"
+    )
+    formats.add_argument(
+        "--links",
+        action=argparse.BooleanOptionalAction,
+        help="PDF, DOI, arXiv, code... links (default: on except in markdown)",
+    )
+
+
+def add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="lint the inputs without writing anything",
+        description=(
+            "Report parse problems, stale or ambiguous overrides, papers without the owner, "
+            "missing years or venues, venues without a short name and likely duplicates."
+        ),
+        epilog="exit codes:\n  0  clean\n  1  warnings only\n  2  errors",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_input_arguments(check)
+    check.set_defaults(handler=run_check)
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bib",
+        action="append",
+        metavar="FILE",
+        help="BibTeX file to read (repeatable; default: bib: in overrides.yaml, or refs.bib)",
+    )
+    parser.add_argument(
+        "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from pubgen import pipeline
+    from pubgen.lint import lint
+
+    config = load_config_or_default(args.overrides)
+    loaded = pipeline.load(tuple(args.bib or ()) or config.bib_paths, config)
+    found = [*loaded.diagnostics, *lint(loaded.publications, config)]
+    print_diagnostics(found, lenient=False)
+    if any(d.is_error for d in found):
+        return EXIT_ERROR
+    return EXIT_CHANGED if found else EXIT_OK
+
+
+def _command_line_output(options: BuildOptions) -> Output:
+    output = Output(
+        options.fmt or "markdown",
+        page=options.page or "",
+        file=options.output or "",
+        standalone=options.standalone,
+        bibtex=options.bibtex,
+        abstract=options.abstract,
+        links=options.links,
+        select=options.select or "all",
+    )
+    problem = check_output(output)
+    if problem:
+        raise PubgenError(f"pubgen build: {problem}")
+    return output
+
+
+def _targets(options: BuildOptions, config: Config) -> list[tuple[str, Output]]:
+    """(path, output) for every output this run writes; path "" is stdout."""
+    if options.output is None and options.page is None and config.outputs:
+        given = (options.fmt, options.select, options.bibtex, options.links)
+        if any(value is not None for value in given) or options.standalone or options.abstract:
+            raise PubgenError(
+                "pubgen build: format options go with -o or --page; "
+                f"the outputs in {config.path} set their own"
+            )
+        base = os.path.dirname(config.path)
+        return [(os.path.join(base, out.page or out.file), out) for out in config.outputs]
+    output = _command_line_output(options)
+    return [("" if output.file == "-" else output.page or output.file, output)]
+
+
+def build(options: BuildOptions) -> int:
+    from pubgen import pipeline, write
+
+    config = load_config_or_default(options.overrides)
+    loaded = pipeline.load(options.bibs or config.bib_paths, config)
+    print_diagnostics(loaded.diagnostics, options.lenient)
+    if loaded.errors and not options.lenient:
+        count = len(loaded.errors)
+        raise PubgenError(
+            f"pubgen: {count} error{'s' if count > 1 else ''} in the inputs; nothing written"
+        )
+    template_dirs = [*options.templates]
+    site_templates = os.path.join(os.path.dirname(config.path) or ".", "templates")
+    if os.path.isdir(site_templates):
+        template_dirs.append(site_templates)
+    texts: dict[Output, str] = {}
+    changes = []
+    for path, output in _targets(options, config):
+        # Outputs that differ only in where they go are rendered once.
+        how = replace(output, page="", file="", line=0)
+        if how not in texts:
+            texts[how] = pipeline.render_list(loaded.publications, config, how, template_dirs)
+        if not path:
+            write_stdout(texts[how])
+            return EXIT_OK
+        if not output.page and write.is_stream(path):
+            write.write_stream(path, texts[how])  # -o /dev/null, a FIFO: like stdout
+            continue
+        # Every output is planned (and so every page's markers checked) before any is written.
+        changes.append(write.plan(path, texts[how], bool(output.page)))
+    changed = [change for change in changes if change.changed]
+    if options.diff:
+        for change in changed:
+            write_stdout(change.diff())
+    if not options.check:
+        write.apply_all(changed)
+    verb = "would rebuild" if options.check else "rebuilt"
+    for change in changed:
+        print(f"{verb} {change.path}", file=sys.stderr)
+    return EXIT_CHANGED if changed else EXIT_OK
+
+
+def run_build(args: argparse.Namespace) -> int:
+    options = BuildOptions(
+        bibs=tuple(args.bib or ()),
+        overrides=args.overrides,
+        fmt=args.format,
+        output=args.output,
+        page=args.page,
+        check=args.check,
+        diff=args.diff,
+        lenient=args.lenient,
+        templates=tuple(args.templates),
+        standalone=args.standalone,
+        select=args.select,
+        bibtex=args.bibtex,
+        abstract=args.abstract,
+        links=args.links,
+    )
+    return build(options)

@@ -1,0 +1,104 @@
+"""Escapers: BibTeX text -> text an output format shows literally, and acts on never.
+
+BibTeX fields are hostile data. Markdown pages are read by three parsers in turn: Liquid
+(Jekyll) or Hugo's shortcodes first, then kramdown or a CommonMark parser, then a browser,
+so the Markdown escaper must defeat all of them at once; what kramdown does with each
+character was checked with a real Jekyll build (tests/test_clients.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import escape
+
+# Line and paragraph breaks become spaces (a break inside a value could start a new
+# Markdown block: a list, a heading, a forged page marker). Other control characters carry
+# no text, are invalid in HTML and XML, and stop TeX: they are dropped.
+_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+# Right-to-left overrides, embeddings and isolates -> the character that ends each.
+_BIDI_OPENERS = dict.fromkeys("\u202a\u202b\u202d\u202e", "\u202c") | dict.fromkeys(
+    "\u2066\u2067\u2068", "\u2069"
+)
+
+
+def close_bidi(text: str) -> str:
+    """``text`` with every bidirectional override it opens closed at its end, so that a
+    stray U+202E in a title cannot reverse the venue or the links printed after it."""
+    open_: list[str] = []
+    for char in text:
+        if char in _BIDI_OPENERS:
+            open_.append(_BIDI_OPENERS[char])
+        elif open_ and char == open_[-1]:
+            open_.pop()
+    return text + "".join(reversed(open_))
+
+
+def clean_text(text: str) -> str:
+    """One line of text: breaks are spaces, other control characters are gone, and
+    bidirectional overrides end where the text ends."""
+    return close_bidi(_CONTROLS.sub("", _BREAKS.sub(" ", text)))
+
+
+# Backslash escapes that kramdown and CommonMark both honour, and entities for what
+# Liquid and Hugo shortcodes ({{ }}, {% %}), raw HTML (<, &), kramdown math ($$), kramdown
+# extensions and attribute lists ({::}, {:), smart quotes (" ') or a superscript (^) would
+# otherwise act on. kramdown does not honour \^, so ^ is an entity too.
+_MARKDOWN_ESCAPES = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "#": "\\#",
+    "|": "\\|",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "%": "&#37;",
+    "$": "&#36;",
+    "~": "&#126;",
+    "^": "&#94;",
+    '"': "&quot;",
+    "'": "&#39;",
+}
+_MARKDOWN_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_ESCAPES)) + "]")
+# kramdown turns -- and --- into dashes and ... into an ellipsis (so a forged
+# "<!-- pubgen:end -->" would not even read as written); Hugo's extensions read ++ and ==.
+_RUNS = re.compile(r"([-.+=])\1+")
+# At the start of a line these would open a list item or a setext heading; a value starts
+# a line only in a site's own template, but then it must not become one.
+_LINE_START = re.compile(r"[-+=]|\d+[.)]")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that kramdown, CommonMark, Liquid and Hugo all show literally, on one line."""
+    text = _MARKDOWN_SPECIAL.sub(lambda m: _MARKDOWN_ESCAPES[m.group()], clean_text(text))
+    text = _RUNS.sub(lambda m: "".join("\\" + char for char in m.group()), text)
+    start = _LINE_START.match(text)
+    if start:
+        text = text[: start.end() - 1] + "\\" + text[start.end() - 1 :]
+    return text
+
+
+_HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r\n?")
+
+
+def escape_html(text: str) -> str:
+    """HTML text or attribute value; braces as entities so Liquid leaves a spliced page alone.
+
+    Line breaks stay (they matter inside ``<pre>``); a page splices HTML as one block.
+    """
+    text = _HTML_CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
+    return str(escape(close_bidi(text))).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def latex_url(url: str) -> str:
+    """The first argument of hyperref's ``\\href``: only ``%`` and ``#`` need a backslash."""
+    return url.replace("%", "\\%").replace("#", "\\#")

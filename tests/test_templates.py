@@ -1,0 +1,111 @@
+"""A site's own templates: they replace the packaged ones by name, extend them through
+``pubgen/NAME``, and their mistakes are one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pubgen.cli import main
+
+BIB = """\
+@inproceedings{a2024,
+  title = {A <b>Bold</b> Title}, author = {Tang, Zhenheng and Chu, Xiaowen},
+  booktitle = {ICML}, year = 2024, doi = {10.1000/a}
+}
+"""
+OVERRIDES = "owner: {names: [Zhenheng Tang]}\npapers:\n  a2024: {corresponding: [Xiaowen Chu]}\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "overrides.yaml").write_text(OVERRIDES, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "template", "expected"),
+    [
+        (
+            "html",
+            "html.html.j2",
+            '{% extends "pubgen/html.html.j2" %}\n'
+            '{% block item %}<li class="mine">{{ pub.title }} ({{ pub.year }})</li>{% endblock %}',
+            '<li class="mine">A &lt;b&gt;Bold&lt;/b&gt; Title (2024)</li>',
+        ),
+        (
+            "html",
+            "html.html.j2",
+            '{% extends "pubgen/html.html.j2" %}{% block legend %}<p>Mine</p>{% endblock %}',
+            '><p>Mine</p>\n<h2 class="pubgen-heading">Conference Papers</h2>',
+        ),
+        (
+            "latex",
+            "latex.tex.j2",
+            '{% extends "pubgen/latex.tex.j2" %}\n'
+            "{% block item %}\\item[{{ pub.year }}] {{ pub.title }}{% endblock %}",
+            "\\item[2024] A \\textless{}b\\textgreater{}Bold\\textless{}/b\\textgreater{} Title\n",
+        ),
+        (
+            "latex",
+            "latex.tex.j2",
+            '{% extends "pubgen/latex.tex.j2" %}{% block preamble %}{% endblock %}',
+            "The \\textsuperscript{\\dag} represents corresponding author.",
+        ),
+        (
+            "markdown",
+            "markdown.md.j2",
+            "{% for p in publications %}{{ p.key }}{% endfor %}",
+            "a2024\n",
+        ),
+    ],
+)
+def test_site_template_overrides_and_extends(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    fmt: str,
+    name: str,
+    template: str,
+    expected: str,
+) -> None:
+    (site / "templates" / name).write_text(template, encoding="utf-8")
+    assert main(["build", "-o", "-", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert expected in out
+    if fmt != "markdown":  # the standalone page includes the site's fragment by name
+        assert main(["build", "-o", "page", "--format", fmt, "--standalone"]) == 1
+        assert expected in (site / "page").read_text(encoding="utf-8")
+
+
+def test_templates_option_is_searched_first(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "templates" / "html.html.j2").write_text("site\n", encoding="utf-8")
+    (site / "mine").mkdir()
+    (site / "mine" / "html.html.j2").write_text("option\n", encoding="utf-8")
+    assert main(["build", "-o", "-", "--format", "html", "--templates", "mine"]) == 0
+    assert capsys.readouterr().out == "option\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            '{% extends "html.html.j2" %}',
+            'html.html.j2: template error: a template extends or includes itself (a site\'s html.html.j2 extends the packaged one as "pubgen/html.html.j2")',
+        ),
+        ("line one\n{% for x in %}\n", "html.html.j2:2: template error: "),
+        ("{{ publications[0].titel }}", "html.html.j2:1: template error: "),
+        ("{{ 1 + publications[0].title }}", "html.html.j2: template error: TypeError: "),
+    ],
+)
+def test_template_mistakes_are_errors(
+    site: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
+) -> None:
+    (site / "templates" / "html.html.j2").write_text(template, encoding="utf-8")
+    assert main(["build", "-o", "-", "--format", "html"]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
