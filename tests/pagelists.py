@@ -8,6 +8,7 @@ is the author list, each author with its surname, bold or not, and its markers.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -78,7 +79,9 @@ def parse_items(
     by_length = sorted(titles, key=len, reverse=True)
     items = []
     section = ""
-    for line in markdown.splitlines():
+    # pubgen writes some characters as entities (an apostrophe as &#39;, which kramdown
+    # would otherwise curl); a hand-written page types them.
+    for line in html.unescape(markdown).splitlines():
         if line.startswith("## "):
             section = line[3:].strip()
             continue

@@ -1,6 +1,7 @@
 """The examples under examples/: each builds with one command from its folder, is up to
-date, rebuilds the same page from another export shape of its bibliography, and matches
-the real page it copies item by item (the acad-homepage seed, the owner's al-folio page).
+date, rebuilds the same output from another export shape of its bibliography, and matches
+the real page it copies item by item (the acad-homepage seed, the owner's al-folio page);
+the CV compiles with pdflatex.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from pubgen.markers import END, START
 from pubgen.pipeline import load
 from tests.conftest import REPO, need_program
 from tests.pagelists import Item, as_biblatex_without_ids, compare_with_seed, parse_items
+from tests.test_pdflatex import pdflatex
 
 EXAMPLES = REPO / "examples"
-PAGES = {
+# Each example's one output: a page spliced between its markers, or a whole file.
+OUTPUTS = {
     "acad-homepage": "_pages/about.md",
     "al-folio": "_pages/publications.md",
+    "cv": "publications.tex",
 }
+PAGES = {name: path for name, path in OUTPUTS.items() if path.endswith(".md")}
 _BETWEEN_MARKERS = re.compile(rf"(?<={re.escape(START)}\n).*(?={re.escape(END)})", re.DOTALL)
 
 
@@ -53,8 +58,8 @@ def titles_of(name: str) -> list[str]:
     return [pub.title for pub in load(config.bib_paths, config).publications]
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_the_committed_page_is_what_build_writes(
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_the_committed_output_is_what_build_writes(
     name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(EXAMPLES / name)
@@ -62,22 +67,26 @@ def test_the_committed_page_is_what_build_writes(
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_one_command_fills_an_empty_page(
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_one_command_writes_the_output(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """From a page whose markers hold nothing, or with no output file at all."""
     folder = copy_example(name, tmp_path)
-    page = folder / PAGES[name]
-    emptied = _BETWEEN_MARKERS.sub("", page.read_text(encoding="utf-8"))
-    page.write_text(emptied, encoding="utf-8")
+    output = folder / OUTPUTS[name]
+    if name in PAGES:
+        emptied = _BETWEEN_MARKERS.sub("", output.read_text(encoding="utf-8"))
+        output.write_text(emptied, encoding="utf-8")
+    else:
+        output.unlink()
     monkeypatch.chdir(folder)
     assert main(["build"]) == 1
-    assert capsys.readouterr().err == f"rebuilt {PAGES[name]}\n"
-    assert page.read_bytes() == (EXAMPLES / name / PAGES[name]).read_bytes()
+    assert capsys.readouterr().err == f"rebuilt {OUTPUTS[name]}\n"
+    assert output.read_bytes() == (EXAMPLES / name / OUTPUTS[name]).read_bytes()
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_another_export_shape_gives_the_same_page(
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_another_export_shape_gives_the_same_output(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """New citation keys, no DOIs, BibLaTeX dates and names as "First Last": every
@@ -231,3 +240,48 @@ def test_jekyll_renders_the_rebuilt_al_folio_page_as_the_real_one(
 
     years = ["2026", "2025", "2024", "2023", "2022", "2021", "2020-and-earlier", "preprints"]
     assert shape("rebuilt") == shape("real") == (36, 41, 59, years)
+
+
+def papers_of(name: str) -> str:
+    text = (EXAMPLES / name / "overrides.yaml").read_text(encoding="utf-8")
+    return text[text.index("\npapers:\n") :]
+
+
+def test_cv_shares_the_al_folio_bib_and_papers() -> None:
+    """One .bib and one set of roles, awards and venue names for the owner's page and CV."""
+    assert papers_of("cv") == papers_of("al-folio")
+    assert load_config(str(EXAMPLES / "cv" / "overrides.yaml")).bib == ("../al-folio/refs.bib",)
+
+
+def test_cv_is_grouped_by_type_then_year() -> None:
+    tex = (EXAMPLES / "cv" / OUTPUTS["cv"]).read_text(encoding="utf-8")
+    outline = re.findall(r"\\(subsection|subsubsection)\*\{(.*?)\}|(\\item )", tex)
+    shape: list[str] = []
+    for level, heading, item in outline:
+        if item and shape[-1][0].isdigit():
+            shape[-1] = str(int(shape[-1]) + 1)
+        elif item:
+            shape.append("1")
+        else:
+            shape.append(f"{'##' if level == 'subsection' else '###'} {heading}")
+    # Heading, then the number of papers under it.
+    assert shape == [
+        "## Conference Papers",
+        *("### 2026", "11", "### 2025", "10", "### 2024", "7", "### 2023", "1"),
+        *("### 2022", "1", "### 2020 and earlier", "7"),
+        "## Journal Articles",
+        *("### 2022", "1", "### 2021", "2", "### 2020 and earlier", "1"),
+        "## Workshop Papers",
+        *("### 2026", "5", "### 2025", "2", "### 2024", "2", "### 2023", "1"),
+        *("### 2022", "1", "### 2021", "1"),
+        "## Preprints",
+        "6",
+    ]
+
+
+def test_cv_compiles_without_shell_escape(tmp_path: Path) -> None:
+    folder = copy_example("cv", tmp_path)
+    log = pdflatex(folder, "cv.tex")
+    assert "Missing character" not in log
+    assert "Unicode character" not in log
+    assert "Undefined control sequence" not in log
