@@ -86,7 +86,8 @@ def test_page_is_rebuilt_then_up_to_date(site: Path, capsys: pytest.CaptureFixtu
 
 
 def test_diff_prints_what_would_change(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["build", "--page", "index.md", "--check", "--diff"]) == 1
+    assert main(["build", "--page", "index.md", "--diff"]) == 1
+    assert (site / "index.md").read_bytes() == PAGE.encode()  # --diff never writes
     out = capsys.readouterr().out
     assert out.startswith("--- index.md\n+++ index.md\n")
     assert "-old\r\n" in out

@@ -71,7 +71,7 @@ def add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     build.add_argument(
         "--diff",
         action="store_true",
-        help="print a unified diff of what changes (with --check: would change)",
+        help="write nothing; print a unified diff of what would change (exit 1 if anything would)",
     )
     build.add_argument(
         "--lenient",
@@ -226,12 +226,14 @@ def build(options: BuildOptions) -> int:
     if options.diff:
         for change in changed:
             write_stdout(change.diff())
-    if not options.check:
+    # --diff, like black's, only shows: it never writes.
+    dry_run = options.check or options.diff
+    if not dry_run:
         write.apply_all(changed)
-    verb = "would rebuild" if options.check else "rebuilt"
+    verb = "would rebuild" if dry_run else "rebuilt"
     for change in changed:
         print(f"{verb} {change.path}", file=sys.stderr)
-    if not (options.check and changed) and len(changes) == len(targets):
+    if not (dry_run and changed) and len(changes) == len(targets):
         # Every output is now what this command line builds: later runs may skip the work.
         stamp.record(
             options.argv,
