@@ -40,8 +40,13 @@ def _quoted(text: str) -> str:
 
 def overrides_text(entries: Sequence[gen.Entry], seed: int) -> str:
     """overrides.yaml for these entries: the owner, markers, venues and a few papers."""
-    # Not a preprint twin: an override (type: other) would keep it beside its published twin.
-    owned = [entry for entry in entries if entry.owner is not None and not entry.twin_of]
+    # Not a preprint twin: an override (type: other) would keep it beside its published twin;
+    # and with co-authors to name (a thesis may have none).
+    owned = [
+        entry
+        for entry in entries
+        if entry.owner is not None and not entry.twin_of and len(entry.authors) >= 3
+    ]
     count = min(len(owned), 4 if len(entries) <= 30 else 8 if len(entries) <= 500 else 12)
     chosen = random.Random(seed).sample(owned, count)
     chosen.sort(key=entries.index)

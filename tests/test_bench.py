@@ -53,7 +53,7 @@ def test_venue_names_are_known_to_pubgen_or_not_as_labelled(name: str, known: bo
     assert (match(text) is not None) is known
 
 
-@pytest.mark.parametrize("size", [30, 500])
+@pytest.mark.parametrize("size", [30, 500, 5_000])
 def test_every_generated_entry_is_rendered_or_merged_into_its_published_version(
     size: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
