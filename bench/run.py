@@ -99,14 +99,22 @@ def all_cases(args: argparse.Namespace, doc: Path) -> list[Case]:
     return [c for c in cases if any(w in f"{c.name} {c.input}" for w in wanted)]
 
 
+# How each tool is told to render what it can of a file with errors.
+LENIENT = {
+    "pubgen": lambda argv: (*argv, "--lenient"),
+    "bibtex2html": lambda argv: (argv[0], "-i", *argv[1:]),  # -i: ignore BibTeX errors
+}
+
+
 def run_case(case: Case, args: argparse.Namespace, env: dict[str, str], tmp: Path) -> Result:
     result = measure(case, args.runs, args.budget, args.min_runs, env, tmp)
     last = result.samples[-1].returncode if result.samples else None
-    if case.tool == "pubgen" and last == 2 and "--lenient" not in case.argv:
+    if last == 2 and case.tool in LENIENT:
         # A real file with errors: render the rest, as a user of such a file would.
-        lenient = replace(case, argv=(*case.argv, "--lenient"))
+        lenient = replace(case, argv=LENIENT[case.tool](case.argv))
         result = measure(lenient, args.runs, args.budget, args.min_runs, env, tmp)
-        result.note = (result.note + " (--lenient: the file has errors)").strip()
+        flag = next(a for a in lenient.argv if a not in case.argv)
+        result.note = (f"{flag}: the file has errors " + result.note).strip()
     return result
 
 
