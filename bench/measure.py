@@ -97,7 +97,7 @@ def run_once(argv: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[Sampl
     rss = usage.ru_maxrss
     if GNU_TIME:
         rss = int(rss_path.read_text(encoding="utf-8").split()[-1])
-    return Sample(seconds, rss * 1024, code), " | ".join(tail)
+    return Sample(seconds, rss * 1024, code), " / ".join(tail)
 
 
 def _fresh_dir(parent: Path, files: Sequence[Path]) -> Path:

@@ -67,7 +67,7 @@ def results_table(results: Sequence[Result]) -> list[str]:
                 f"{r.min:.3f}" if timed else "",
                 per_entry,
                 f"{r.rss / MB:.0f}" if timed else "",
-                r.note,
+                r.note.replace("|", "\\|"),  # a tool's stderr must not split the row
             ]
         )
     header = ["measure", "input", "entries", "runs", "median s", "min s", "ms/entry",
