@@ -1,0 +1,1 @@
+"""pubgen's benchmark: generator, runner and report (see bench/README.md)."""

@@ -1,0 +1,98 @@
+"""Where one ``pubgen build`` spends its time and memory, stage by stage, in one process.
+
+    python bench/stages.py bench/.data/gen-5000.bib --overrides bench/.data/gen-5000.overrides.yaml
+
+Mirrors ``pipeline.load`` and ``render_list`` of this checkout with a clock around each
+stage (no profiler, so no profiler overhead). Name splitting and LaTeX decoding, which
+normalise interleaves per entry, are timed by repeating exactly those calls on the same
+data afterwards; the bibtexparser split is timed on its own before ``parse_bib`` repeats
+it. Peak RSS is the process's high-water mark after each stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's pubgen, never an installed one
+
+T = TypeVar("T")
+rows: list[tuple[str, float, float]] = []  # (stage, seconds, peak RSS MB after it)
+
+
+def timed(stage: str, work: Callable[[], T]) -> T:
+    start = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - start
+    rows.append((stage, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000))
+    return result
+
+
+def _importer(module: str) -> Callable[[], Any]:
+    return lambda: importlib.import_module(module)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bib")
+    parser.add_argument("--overrides")
+    args = parser.parse_args()
+    mods: dict[str, Any] = {}
+    for name in ("config", "parse", "names", "render", "pipeline"):  # the order cli uses
+        mods[name] = timed(f"import pubgen.{name}", _importer(f"pubgen.{name}"))
+    import bibtexparser
+
+    from pubgen import classify, dedupe, group, latex, names, normalise, overrides, sources, write
+    from pubgen.parse import MONTH_MACROS, _blank_comment_lines, evaluate, parse_bib
+
+    config = timed("read overrides.yaml", lambda: mods["config"].load_config(args.overrides)
+                   if args.overrides else mods["config"].Config())  # fmt: skip
+    text, _ = timed("read .bib (sources)", lambda: sources.read_bib(args.bib))
+    pubs, _ = timed("parse_bib (split + evaluate + checks)", lambda: parse_bib(text, args.bib))
+    split = bibtexparser.parse_string  # type: ignore[attr-defined]
+    library = timed("  of which bibtexparser split",
+                    lambda: split(_blank_comment_lines(text), parse_stack=[]))  # fmt: skip
+    values = [field.value for entry in library.entries for field in entry.fields]
+    del library
+    timed(f"  of which evaluate() ({len(values)} values)",
+          lambda: [evaluate(value, MONTH_MACROS) for value in values])  # fmt: skip
+    entries = len(pubs)
+    markers = config.name_markers
+    done = timed("normalise (names + decode + dates, ids)",
+                 lambda: [normalise.normalise(p, markers)[0] for p in pubs])  # fmt: skip
+    raws = [raw for p in pubs for raw in names.split_and(p.get("author") or p.get("editor"))]
+    parts = timed("  of which pybtex name splitting", lambda: [names._parts(r) for r in raws])
+    texts = [p.get("title") for p in pubs] + [p.venue_name for p in done]
+    texts += [part for four in parts for part in four if part]
+    timed(
+        f"  of which LaTeX decode ({len(texts)} fields)", lambda: [latex.decode(t) for t in texts]
+    )
+    slow = sum(latex._NEEDS_WORK.search(t) is not None for t in texts)
+    over, _ = timed("overrides", lambda: overrides.apply_overrides(done, config))
+    classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
+    merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
+    groups = timed("group", lambda: group.group(merged, config.grouping))
+    out = timed("render", lambda: mods["render"].render(groups, config, "markdown", []))
+    with tempfile.TemporaryDirectory() as folder:
+        target = str(Path(folder) / "out.md")
+        timed("write", lambda: write.apply(write.plan(target, out, False)))
+    total = sum(seconds for stage, seconds, _ in rows if not stage.startswith("  "))
+    print(f"{args.bib}: {entries} entries; {slow} of {len(texts)} decoded fields need the parser;")
+    print("interpreter start-up (before the imports below) is not included")
+    print("| stage | ms | ms/entry | share | peak RSS MB after |\n|---|---|---|---|---|")
+    for stage, seconds, rss in [*rows, ("total (in-process)", total, rows[-1][2])]:
+        print(f"| {stage} | {seconds * 1000:.0f} | {seconds * 1000 / entries:.3f} | "
+              f"{seconds / total:.0%} | {rss:.0f} |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
