@@ -42,6 +42,8 @@ _COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)\s*,")
 # "@article{\n  author = ..." (EndNote): the key is missing, the first field came first.
 _NO_KEY = re.compile(r"@\s*\w+\s*[{(]\s*[^,\s{}()=]+\s*=")
+_BRACE_MARKS = re.compile(r"[{}]")
+_QUOTE_MARKS = re.compile(r'[{}"]')
 _COMMENT_BLOCK = re.compile(r"@\s*comment\b", re.IGNORECASE)
 # A line that starts like an entry ("@type" then anything but "{" or "(").
 _STRAY_ENTRY = re.compile(r"^[ \t]*(@[ \t]*[A-Za-z]\w*\b.*)$", re.MULTILINE)
@@ -62,17 +64,20 @@ class MalformedValue(Exception):
 
 def _closing(value: str, start: int) -> int:
     """Index of the delimiter closing the ``{`` or ``"`` at ``start``; -1 if none."""
+    # Jump between delimiters with a regex: a per-character loop over every value (and
+    # abstracts are long) was most of the parse stage's time.
     depth = 0
-    for index in range(start + 1, len(value)):
-        char = value[index]
+    quoted = value[start] == '"'
+    for match in (_QUOTE_MARKS if quoted else _BRACE_MARKS).finditer(value, start + 1):
+        char = match.group()
         if char == "{":
             depth += 1
         elif char == "}":
             if depth == 0:
-                return index if value[start] == "{" else -1
+                return -1 if quoted else match.start()
             depth -= 1
-        elif char == '"' and depth == 0 and value[start] == '"':
-            return index
+        elif depth == 0:  # a '"' outside braces closes a quoted value
+            return match.start()
     return -1
 
 

@@ -10,11 +10,9 @@ removed by the next write to the same target.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +52,8 @@ class Change:
         return self.old != self.new
 
     def diff(self) -> str:
+        import difflib  # only --diff needs it
+
         return "".join(
             difflib.unified_diff(
                 (self.old or "").splitlines(keepends=True),
@@ -168,6 +168,8 @@ def _write(change: Change, target: str) -> None:
     folder, name = os.path.split(target)
     old = os.stat(target) if change.old is not None else None
     _remove_stale_temps(target)
+    import tempfile  # only a write needs it, not an unchanged build
+
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=_TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
