@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from pubgen.parse import MalformedValue, evaluate, parse_bib
+from pubgen import parse
+from pubgen.parse import parse_bib
+from pubgen.values import MalformedValue, evaluate
 
 
 @pytest.mark.parametrize(
@@ -143,3 +146,13 @@ def test_parse_keeps_order_and_lines() -> None:
 def test_hostile_inputs_are_reported_not_fatal(text: str, expected: list[str]) -> None:
     """Limits keep a hostile file from hanging pubgen (speed itself is bench/'s business)."""
     assert [str(d) for d in parse_bib(text, "h.bib")[1]] == expected
+
+
+def test_parsing_in_chunks_changes_nothing(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big files are parsed a piece at a time; where the cuts fall must not show."""
+    path = corpus / "malformed" / "bbt-import_entries-discarded-1018.bib"
+    text = path.read_text(encoding="utf-8")
+    whole = parse_bib(text, "x.bib")
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 300)
+    assert parse_bib(text, "x.bib") == whole
+    assert len(whole[0]) > 900 and len(whole[1]) > 100

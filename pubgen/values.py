@@ -1,0 +1,109 @@
+"""Field values: delimiters removed, ``@string`` macros expanded, ``#`` pieces joined.
+
+bibtexparser hands over each value as written; its middleware neither concatenates nor
+reports an undefined macro, and a value it accepted may still be broken (a missing comma
+swallows the next field). ``evaluate`` reads a value strictly and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# BibTeX's predefined month macros (plain.bst and friends).
+MONTH_MACROS = {
+    short: name
+    for name in (
+        "January February March April May June July August September October November December"
+    ).split()
+    # BibTeX predefines jan..dec; many files also write the bare full name.
+    for short in (name[:3].lower(), name.lower())
+}
+
+# A macro name or a number: BibTeX allows any printable character but these.
+_WORD = re.compile(r"[^\s\"#%'(),={}]+")
+_BRACE_MARKS = re.compile(r"[{}]")
+_QUOTE_MARKS = re.compile(r'[{}"]')
+
+
+class UndefinedMacro(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class MalformedValue(Exception):
+    pass
+
+
+def _closing(value: str, start: int) -> int:
+    """Index of the delimiter closing the ``{`` or ``"`` at ``start``; -1 if none."""
+    # Jump between delimiters with a regex: a per-character loop over every value (and
+    # abstracts are long) was most of the parse stage's time.
+    depth = 0
+    quoted = value[start] == '"'
+    for match in (_QUOTE_MARKS if quoted else _BRACE_MARKS).finditer(value, start + 1):
+        char = match.group()
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                return -1 if quoted else match.start()
+            depth -= 1
+        elif depth == 0:  # a '"' outside braces closes a quoted value
+            return match.start()
+    return -1
+
+
+def evaluate(value: str, macros: Mapping[str, str]) -> str:
+    """The text of a raw value: delimiters removed, macros expanded, ``#`` pieces joined.
+
+    ``macros`` is keyed by lower-case name (BibTeX macro names are case-insensitive).
+    Raises UndefinedMacro for a bare word that names no macro, and MalformedValue for
+    anything else that is not a value, such as a missing comma swallowing the next field.
+    """
+    parts: list[str] = []
+    position = 0
+    while True:
+        position = _skip_space(value, position)
+        if position >= len(value):
+            if parts:
+                raise MalformedValue("value ends with `#`")
+            return ""
+        if value[position] in '{"':
+            end = _closing(value, position)
+            if end < 0:
+                raise MalformedValue(f"unbalanced {value[position]} in value")
+            parts.append(value[position + 1 : end])
+            position = end + 1
+        else:
+            word = _WORD.match(value, position)
+            if word is None:
+                raise MalformedValue(f"unexpected {excerpt(value, position)} in value")
+            text = word.group()
+            if not text.isdigit():
+                try:
+                    text = macros[text.lower()]
+                except KeyError:
+                    raise UndefinedMacro(text) from None
+            parts.append(text)
+            position = word.end()
+        position = _skip_space(value, position)
+        if position >= len(value):
+            return "".join(parts)
+        if value[position] != "#":
+            raise MalformedValue(
+                f"text after the value: {excerpt(value, position)} (a missing comma?)"
+            )
+        position += 1
+
+
+def _skip_space(value: str, position: int) -> int:
+    while position < len(value) and value[position].isspace():
+        position += 1
+    return position
+
+
+def excerpt(value: str, position: int) -> str:
+    text = " ".join(value[position : position + 30].split())
+    return f"`{text}`"
