@@ -167,6 +167,7 @@ def parse_authors(
     return tuple(authors), tuple(unknown)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a big bibliography repeats the same names
 def _fold(text: str) -> str:
     # Accents off, case folded, and only letters/digits kept: "Yiu-ming" == "Yiuming".
     stripped = "".join(

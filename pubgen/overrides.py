@@ -145,11 +145,15 @@ def apply_overrides(
     matched, diagnostics = _match_papers(publications, config)
     result = []
     for index, pub in enumerate(publications):
-        authors = tuple(
-            replace(author, is_owner=not author.is_others and name_key(author) in owner_keys)
-            for author in pub.authors
-        )
-        pub = replace(pub, authors=authors)
+        owner_at = [
+            i for i, a in enumerate(pub.authors) if not a.is_others and name_key(a) in owner_keys
+        ]
+        if owner_at:  # most papers of a big bibliography are not the owner's: copy nothing
+            authors = tuple(
+                replace(author, is_owner=True) if i in owner_at else author
+                for i, author in enumerate(pub.authors)
+            )
+            pub = replace(pub, authors=authors)
         paper = matched.get(index)
         if paper is not None:
             pub, problems = _apply_paper(pub, paper, config.path)
