@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import NoReturn
 
@@ -49,3 +50,16 @@ def _stamps_in_a_temp_folder(
 ) -> None:
     """Unchanged-rebuild stamps go to a folder of this test session, not ~/.cache."""
     monkeypatch.setenv("PUBGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "stamps"))
+
+
+def jekyll_build(jekyll: str, site: Path) -> None:
+    """Build the Jekyll site in ``site`` into ``site/_site`` (safe mode, no cache)."""
+    command = [jekyll, "build", "--safe", "--quiet", "--disable-disk-cache"]
+    result = subprocess.run(
+        [*command, "-s", str(site), "-d", str(site / "_site")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from pubgen.cli import main
 from pubgen.config import load_config
 from pubgen.markers import END, START
 from pubgen.pipeline import load
-from tests.conftest import REPO, need_program
+from tests.conftest import REPO, jekyll_build, need_program
 from tests.pagelists import Item, as_biblatex_without_ids, compare_with_seed, parse_items
 from tests.test_pdflatex import pdflatex
 
@@ -218,15 +217,7 @@ def test_jekyll_renders_the_rebuilt_al_folio_page_as_the_real_one(
         text = path.read_text(encoding="utf-8").replace("layout: page", "layout: null")
         text = text.replace("permalink: /publications/", f"permalink: /{name}/")
         (site / f"{name}.md").write_text(text, encoding="utf-8")
-    command = [jekyll, "build", "--safe", "--quiet", "--disable-disk-cache"]
-    result = subprocess.run(
-        [*command, "-s", str(site), "-d", str(site / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    jekyll_build(jekyll, site)
 
     def shape(name: str) -> tuple[int, int, int, list[str]]:
         html = (site / "_site" / name / "index.html").read_text(encoding="utf-8")

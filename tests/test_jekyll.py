@@ -14,7 +14,7 @@ from pubgen.config import Config
 from pubgen.escape import clean_text
 from pubgen.pipeline import load
 from pubgen.write import END, START
-from tests.conftest import need_program
+from tests.conftest import jekyll_build, need_program
 from tests.hostile import ARGS, BIB, BIDI_CLOSERS, Page, missing_texts, read, visible_texts, words
 
 CONFIG = "title: SITE-TITLE-EVALUATED\nmarkdown: kramdown\nkramdown:\n  input: GFM\n"
@@ -36,15 +36,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
         (site / name).write_text(PAGE, encoding="utf-8")
         args = ["build", *ARGS, "--page", str(site / name), "--format", fmt, "--links", "--bibtex"]
         assert main(args) == 1
-    command = [jekyll, "build", "--safe", "--quiet", "--disable-disk-cache"]
-    result = subprocess.run(
-        [*command, "-s", str(site), "-d", str(site / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    jekyll_build(jekyll, site)
     return site
 
 
