@@ -52,14 +52,14 @@ def _stamps_in_a_temp_folder(
     monkeypatch.setenv("PUBGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "stamps"))
 
 
-def jekyll_build(jekyll: str, site: Path) -> None:
+def jekyll_build(jekyll: str, site: Path, timeout: float = 180) -> None:
     """Build the Jekyll site in ``site`` into ``site/_site`` (safe mode, no cache)."""
     command = [jekyll, "build", "--safe", "--quiet", "--disable-disk-cache"]
     result = subprocess.run(
         [*command, "-s", str(site), "-d", str(site / "_site")],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=timeout,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
