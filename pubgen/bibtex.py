@@ -8,6 +8,7 @@ in this order, whatever the order in the .bib, so a re-export never changes the 
 
 from __future__ import annotations
 
+from pubgen.dates import MONTH_MACROS
 from pubgen.model import Publication
 
 FIELD_ORDER = (
@@ -48,7 +49,6 @@ FIELD_ORDER = (
     "issn",
     "url",
 )
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def _balanced(value: str) -> bool:
@@ -62,7 +62,7 @@ def _balanced(value: str) -> bool:
 
 def _value(name: str, value: str, pub: Publication) -> str:
     if name == "month" and pub.month is not None:
-        return _MONTHS[pub.month - 1]  # the standard macro: jan, feb, ...
+        return MONTH_MACROS[pub.month - 1]  # the standard macro: jan, feb, ...
     if name == "year" and value.isdigit():
         return value
     return "{" + value + "}"

@@ -171,15 +171,23 @@ def _thesis(pub: Publication) -> str:
     return _with_year(f"{label}, {school}" if school else label, pub.year)
 
 
+def user_abbreviation(name: str, user_venues: Mapping[str, str]) -> str | None:
+    """The user's short name (overrides.yaml ``venues:``) for a venue, spaces and case aside."""
+    wanted = " ".join(name.split()).casefold()
+    for full, abbr in user_venues.items():
+        if wanted and " ".join(full.split()).casefold() == wanted:
+            return abbr
+    return None
+
+
 def short_venue(pub: Publication, vtype: str, user_venues: Mapping[str, str]) -> str:
     """The venue as a list prints it: "NeurIPS 2024", "arXiv preprint arXiv:2401.17644"."""
     if pub.venue_override:
         return pub.venue_override
     text = _venue_text(pub)
-    wanted = " ".join(text.split()).casefold()
-    for full, abbr in user_venues.items():
-        if wanted and " ".join(full.split()).casefold() == wanted:
-            return _with_year(abbr, pub.year)
+    abbr = user_abbreviation(text, user_venues)
+    if abbr is not None:
+        return _with_year(abbr, pub.year)
     year = f" {pub.year}" if pub.year is not None else ""
     if vtype in {"conference", "journal"}:
         found = _table(pub, text, frozenset({CONFERENCE, JOURNAL}))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
-}
+# BibTeX's month macros, in order; also what pubgen writes back in a BibTeX block.
+MONTH_MACROS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = {name: number for number, name in enumerate(MONTH_MACROS, 1)}
 # A year, or a range of years of which the first counts: 1982, 1982--1983, 1982-83, 1982/83.
 _YEAR_FIELD = re.compile(r"(\d{4})(?:\s*(?:-{1,2}|\u2013|/)\s*\d{2,4})?")
 # EDTF (biblatex's date): 2024, 2024-05, 2024-05-17T20:26:06Z, -0876, y-51234, 199u, 19XX,

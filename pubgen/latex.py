@@ -155,11 +155,6 @@ def decode(text: str) -> Decoded:
     return Decoded(_SPACES.sub(" ", body).strip(" "), tuple(parser.unknown))
 
 
-def strip_braces(text: str) -> str:
-    """Remove ``{`` and ``}`` that are not escaped; everything else is left as it is."""
-    return re.sub(r"\\.|[{}]", lambda m: m[0] if len(m[0]) == 2 else "", text, flags=re.S)
-
-
 class _Frame:
     """One open construct: a brace group, a command waiting for an argument, or math."""
 

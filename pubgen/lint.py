@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pubgen.classify import user_abbreviation
 from pubgen.config import Config
 from pubgen.dedupe import versions
 from pubgen.model import Diagnostic, Publication
@@ -23,9 +24,9 @@ def _warning(pub: Publication, message: str) -> Diagnostic:
 
 
 def _venue_known(pub: Publication, config: Config) -> bool:
-    wanted = " ".join(pub.venue_name.split()).casefold()
-    user = {" ".join(name.split()).casefold() for name in config.venues}
-    return bool(pub.venue_override) or wanted in user or match(pub.venue_name) is not None
+    if pub.venue_override or user_abbreviation(pub.venue_name, config.venues) is not None:
+        return True
+    return match(pub.venue_name) is not None
 
 
 def lint(publications: Sequence[Publication], config: Config) -> list[Diagnostic]:

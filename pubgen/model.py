@@ -11,8 +11,6 @@ from dataclasses import dataclass
 # Venue types, in the order a list shows them unless overrides.yaml says otherwise.
 VENUE_TYPES = ("conference", "journal", "workshop", "preprint", "thesis", "book", "other")
 
-# BibTeX fields holding identifiers or paths: never LaTeX-decoded, never brace-stripped.
-VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "isbn", "issn"})
 
 # Link kinds -> label, in the order a list shows them. ``url`` is the BibTeX url that is
 # not already one of the others (an arXiv abstract page, a DOI resolver, a PDF).

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -50,6 +51,19 @@ def _stamps_in_a_temp_folder(
 ) -> None:
     """Unchanged-rebuild stamps go to a folder of this test session, not ~/.cache."""
     monkeypatch.setenv("PUBGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "stamps"))
+
+
+def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -c code`` in a fresh interpreter that imports this checkout's pubgen."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
 
 
 def jekyll_build(jekyll: str, site: Path, timeout: float = 180) -> None:

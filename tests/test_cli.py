@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pubgen.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, run_python
 
 BIB = """\
 @inproceedings{tang2024a,
@@ -213,16 +213,7 @@ def test_build_never_imports_requests(site: Path) -> None:
         "import sys; from pubgen.cli import main; rc = main(['build', '-o', '-']); "
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'requests')))"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
+    result = run_python(code, site)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "[]"
 

@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pubgen import latex as latex_module
-from pubgen.latex import Decoded, decode, strip_braces
+from pubgen.latex import Decoded, decode
 
 NBSP, THIN = "\xa0", "\u2009"
 
@@ -301,21 +301,6 @@ def test_robust(latex: str, expected: str) -> None:
 )
 def test_corpus_examples(latex: str, expected: str) -> None:
     assert decode(latex) == Decoded(expected, ())
-
-
-@pytest.mark.parametrize(
-    ("latex", "expected"),
-    [
-        ("{FuseFL}", "FuseFL"),
-        ("{{IEEE}}", "IEEE"),
-        (r"a\{b\}", r"a\{b\}"),  # escaped braces stay, escapes and all
-        (r"\\{x}", r"\\x"),  # an escaped backslash does not escape the brace
-        (r"{\'e}", r"\'e"),  # nothing but braces is touched
-        ("no braces", "no braces"),
-    ],
-)
-def test_strip_braces(latex: str, expected: str) -> None:
-    assert strip_braces(latex) == expected
 
 
 @given(st.text())

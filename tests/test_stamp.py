@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pubgen.cli import main
-from tests.conftest import REPO
+from tests.conftest import run_python
 
 BIB = """\
 @article{a, title = {T}, author = {Tang, Zhenheng}, journal = {Nature}, year = 2020,
@@ -73,19 +70,7 @@ def test_an_unchanged_rebuild_imports_nothing_heavy(site: Path) -> None:
         "heavy = {'yaml', 'jinja2', 'bibtexparser', 'pybtex', 'requests', 'pubgen.config'}; "
         "print(rc, sorted(heavy & set(sys.modules)))"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=site,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            env=env,
-        )
-        for _ in range(2)
-    ]
+    runs = [run_python(code, site) for _ in range(2)]
     assert runs[0].stdout == "1 ['bibtexparser', 'jinja2', 'pubgen.config', 'yaml']\n"
     assert (runs[1].stdout, runs[1].stderr) == ("0 []\n", WARNING)
 
