@@ -72,6 +72,7 @@ class PaperOverride:
     title: str = ""
     merge: bool = True  # False: keep this paper apart from its preprint/published twin
     style: str = ""  # free word for templates (e.g. "badge"); pubgen itself ignores it
+    max_authors: int | None = None  # this paper's author limit; None: the global one
     # (link kind, checked http(s) URL) in the order written; replaces the .bib's link.
     links: tuple[tuple[str, str], ...] = ()
 
@@ -205,6 +206,7 @@ _PAPER_KEYS = (
     "merge",
     "style",
     "links",
+    "max_authors",
 )
 
 
@@ -238,6 +240,8 @@ def _paper(key: str, line: int, node: yaml.Node, roles: tuple[str, ...]) -> Pape
             values["merge"] = y.boolean(value, "merge")
         elif name == "style":
             values["style"] = y.string(value, "style")
+        elif name == "max_authors" or name == "max_authors":
+            values["max_authors"] = y.integer(value, "max_authors")
         elif name == "links":
             values["links"] = _links(value, key)
         else:

@@ -154,6 +154,7 @@ class Publication:
     venue_override: str = ""
     merge: bool = True  # may a preprint and its published version show as one line?
     style: str = ""  # the user's word for templates, from overrides.yaml
+    max_authors: int | None = None  # this paper's author limit (overrides.yaml); None: global
 
     def get(self, name: str) -> str:
         """A field as parsed (still LaTeX), or "" when the entry lacks it."""

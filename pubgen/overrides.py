@@ -69,6 +69,7 @@ def _apply_paper(
             selected=paper.selected or pub.selected,
             merge=paper.merge and pub.merge,
             style=paper.style or pub.style,
+            max_authors=pub.max_authors if paper.max_authors is None else paper.max_authors,
         ),
         diagnostics,
     )

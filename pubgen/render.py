@@ -106,7 +106,10 @@ def make_environment(
         autoescape=True,
     )
     env.filters["end_sentence"] = end_sentence
-    env.filters["shown_authors"] = lambda authors, limit=max_authors: shown_authors(authors, limit)
+    # A paper's own max_authors (overrides.yaml) wins over the global one.
+    env.filters["shown_authors"] = lambda pub: shown_authors(
+        pub.authors, max_authors if pub.max_authors is None else pub.max_authors
+    )
     env.filters["url"] = _URL_FILTERS[output.format]
     env.filters["bibtex"] = lambda pub: clean_bibtex(pub, output.abstract)
     env.filters["htmltext"] = html_text

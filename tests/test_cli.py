@@ -320,3 +320,25 @@ def test_output_to_a_device_writes_through_it(site: Path) -> None:
     out, _ = reader.communicate(timeout=30)
     assert out.decode() == EXPECTED
     assert not fifo.is_file()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "authors"),
+    [
+        ("markdown", "* A. A, …, **Z. Tang**, et al. T. In Nature 2020."),
+        (
+            "html",
+            '"pubgen-authors">A. A, …, <strong class="pubgen-owner">Z. Tang</strong>, et al.<',
+        ),
+        ("latex", "\\item A. A, \\ldots{}, \\textbf{Z. Tang}, et~al. T."),
+    ],
+)
+def test_a_papers_own_max_authors_wins_in_every_format(
+    site: Path, capsys: pytest.CaptureFixture[str], fmt: str, authors: str
+) -> None:
+    (site / "refs.bib").write_text(LONG, encoding="utf-8")
+    (site / "overrides.yaml").write_text(
+        "owner: {names: [Zhenheng Tang]}\nmax_authors: 0\npapers:\n  long:\n    max_authors: 2\n"
+    )
+    assert main(["build", "-o", "-", "--format", fmt]) == 0
+    assert authors in capsys.readouterr().out

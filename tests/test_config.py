@@ -80,7 +80,7 @@ def test_empty_config_has_defaults() -> None:
         (
             "markers: {equal: '*'}\npapers:\n  k:\n    lead: [A]\n",
             [
-                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected, doi, arxiv, title, merge, style, links)"
+                "o.yaml:4: unknown key 'lead' in papers.k (expected: equal, awards, venue, type, selected, doi, arxiv, title, merge, style, links, max_authors)"
             ],
         ),
         (
