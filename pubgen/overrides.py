@@ -76,8 +76,8 @@ def _apply_paper(
 
 
 def title_key(title: str) -> str:
-    """A title reduced to its letters and digits: the same work under any capitalisation."""
-    return "".join(char for char in decode(title).text.casefold() if char.isalnum())
+    """A decoded title reduced to its letters and digits: one work under any capitalisation."""
+    return "".join(char for char in title.casefold() if char.isalnum())
 
 
 def _identities(pub: Publication) -> dict[str, str]:
@@ -85,7 +85,9 @@ def _identities(pub: Publication) -> dict[str, str]:
 
 
 def _hints(paper: PaperOverride) -> dict[str, str]:
-    return {"doi": paper.doi.casefold(), "arxiv": paper.arxiv, "title": title_key(paper.title)}
+    # The hint is what the user copied from the .bib, LaTeX and all; pub.title is decoded.
+    title = title_key(decode(paper.title).text)
+    return {"doi": paper.doi.casefold(), "arxiv": paper.arxiv, "title": title}
 
 
 def _match_papers(
