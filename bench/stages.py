@@ -5,8 +5,8 @@
 Mirrors ``pipeline.load`` and ``render_list`` of this checkout with a clock around each
 stage (no profiler, so no profiler overhead). Name splitting and LaTeX decoding, which
 normalise interleaves per entry, are timed by repeating exactly those calls on the same
-data afterwards; the bibtexparser split is timed on its own before ``parse_bib`` repeats
-it. Peak RSS is the process's high-water mark after each stage.
+data afterwards; the split into blocks is timed on its own after ``parse_bib`` did it.
+Peak RSS is the process's high-water mark after each stage.
 """
 
 from __future__ import annotations
@@ -48,20 +48,27 @@ def main() -> int:
     mods: dict[str, Any] = {}
     for name in ("config", "parse", "names", "render", "pipeline"):  # the order cli uses
         mods[name] = timed(f"import pubgen.{name}", _importer(f"pubgen.{name}"))
-    import bibtexparser
-
-    from pubgen import classify, dedupe, group, latex, names, normalise, overrides, sources, write
-    from pubgen.parse import MONTH_MACROS, _blank_comment_lines, evaluate, parse_bib
+    from pubgen import (
+        classify,
+        dedupe,
+        group,
+        latex,
+        names,
+        normalise,
+        overrides,
+        sources,
+        split,
+        write,
+    )
+    from pubgen.parse import MONTH_MACROS, evaluate, parse_bib
 
     config = timed("read overrides.yaml", lambda: mods["config"].load_config(args.overrides)
                    if args.overrides else mods["config"].Config())  # fmt: skip
     text, _ = timed("read .bib (sources)", lambda: sources.read_bib(args.bib))
     pubs, _ = timed("parse_bib (split + evaluate + checks)", lambda: parse_bib(text, args.bib))
-    split = bibtexparser.parse_string  # type: ignore[attr-defined]
-    library = timed("  of which bibtexparser split",
-                    lambda: split(_blank_comment_lines(text), parse_stack=[]))  # fmt: skip
-    values = [field.value for entry in library.entries for field in entry.fields]
-    del library
+    blocks = timed("  of which split", lambda: list(split.split(text)))
+    values = [f.value for block in blocks if isinstance(block, split.Entry) for f in block.fields]
+    del blocks
     timed(f"  of which evaluate() ({len(values)} values)",
           lambda: [evaluate(value, MONTH_MACROS) for value in values])  # fmt: skip
     entries = len(pubs)
@@ -80,7 +87,9 @@ def main() -> int:
     classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
     groups = timed("group", lambda: group.group(merged, config.grouping))
-    out = timed("render", lambda: mods["render"].render(groups, config, "markdown", []))
+    from pubgen.outputs import Output
+
+    out = timed("render", lambda: mods["render"].render(groups, config, Output("markdown"), []))
     with tempfile.TemporaryDirectory() as folder:
         target = str(Path(folder) / "out.md")
         timed("write", lambda: write.apply(write.plan(target, out, False)))

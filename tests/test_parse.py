@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pubgen import parse
+from pubgen import split
 from pubgen.parse import parse_bib
 from pubgen.values import MalformedValue, evaluate
 
@@ -153,6 +153,6 @@ def test_parsing_in_chunks_changes_nothing(corpus: Path, monkeypatch: pytest.Mon
     path = corpus / "malformed" / "bbt-import_entries-discarded-1018.bib"
     text = path.read_text(encoding="utf-8")
     whole = parse_bib(text, "x.bib")
-    monkeypatch.setattr(parse, "CHUNK_CHARS", 300)
+    monkeypatch.setattr(split, "CHUNK_CHARS", 300)
     assert parse_bib(text, "x.bib") == whole
     assert len(whole[0]) > 900 and len(whole[1]) > 100

@@ -1,0 +1,180 @@
+"""Split BibTeX text into blocks: a fast scanner for well-formed blocks, bibtexparser for the rest.
+
+bibtexparser v2's splitter walks the text mark by mark in Python (~0.1 ms per entry). Most
+blocks of a real export are regular: ``@type{key,`` then ``name = value`` pairs, values
+in balanced braces or plain quotes. For those the block is found here with a few regex
+matches, and the result is what bibtexparser would give (tests/test_split.py compares
+the two on the whole corpus and on generated fragments). Anything else, from a
+backslash before a brace to an unclosed value, goes to bibtexparser itself, so that its
+recovery and its error messages stay exactly what they were.
+
+Handing bibtexparser only a piece of the text is exact when the piece starts at a block
+and ends just before a block start that begins a line: bibtexparser aborts any open block
+at such a line, so what comes after never changes what comes before. The piece gets that
+next block's opening (``@article{``) appended, so that an unfinished block fails with the
+same message as in the whole file; the stub block that makes is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pubgen.blocks import Between, Block, Entry, Field, Lines, String
+
+# A block start anywhere in text between blocks, as bibtexparser defines it.
+_BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
+# One at the start of a line: where bibtexparser aborts any unfinished block.
+_LINE_BLOCK_START = re.compile(r"\n[^\S\n]*(@\w*[ \t]*[{(])")
+_COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
+_COMMENT_AFTER_NEWLINE = re.compile(r"\n[ \t]*%")
+
+
+# A brace, quote or comma right after a backslash is text to bibtexparser, not a delimiter.
+_TEXT = r"[^{}\\]++|\\[{}]?"
+
+
+def _braced(depth: int) -> str:
+    # Balanced braces up to ``depth`` levels; possessive, so a failure never backtracks.
+    inner = r"(?:" + _TEXT + r")*+"
+    for _ in range(depth):
+        inner = r"(?:" + _TEXT + r"|\{" + inner + r"\})*+"
+    return r"\{" + inner + r"\}"
+
+
+_BRACED = _braced(8)
+# A quoted value. Braces do not count inside it; a '{"}' there is a literal quote to
+# bibtexparser, which is left to it.
+_QUOTED = r'"(?:[^"\\{]++|\\"?|\{(?!"\}))*+"'
+# Text between a field name and the "," or "}" that ends the field: plain runs, braced
+# and quoted values, "#" joins.
+_VALUE = re.compile(r'(?:[^{}",\\]++|\\[{}",]?|' + _BRACED + "|" + _QUOTED + r")*+")
+# The rest of an @string, @comment or @preamble: braces count, quotes do not.
+_BODY = re.compile(r"(?:" + _TEXT + "|" + _BRACED + r")*+\}")
+# A citation key or field name ("@" and "\" in one go to bibtexparser), up to its "," or "=".
+_NAME = r'([^{}",=@\\]*)'
+_KEY = re.compile(_NAME + ",")
+_FIELD = re.compile(_NAME + "=(" + _VALUE.pattern + r")(?:,|(?=\}))")
+# The fields of an entry through its closing brace; a trailing comma is allowed, a name
+# without a value is not.
+_FIELDS = re.compile(r"(?:" + _FIELD.pattern + r")*+\s*+\}")
+_STRING_NAME = re.compile(_NAME + "=")
+CHUNK_CHARS = 1_000_000
+
+
+def blank_comment_lines(text: str) -> str:
+    """Lines that start with ``%`` emptied, keeping line numbers.
+
+    BibTeX itself has no comments, but biber, Zotero and JabRef treat such lines as
+    comments, and users comment out whole entries that way (``%@article{...``), which
+    would otherwise parse as live entries.
+    """
+    # The search for "\n" then "%" is several times faster than the line-anchored one.
+    if not (_COMMENT_AFTER_NEWLINE.search(text) or text.lstrip(" \t").startswith("%")):
+        return text
+    return _COMMENT_LINE.sub("", text)
+
+
+def split(text: str) -> Iterator[Block]:
+    """Every block of ``text`` in order, with 1-based line numbers."""
+    line = 1
+    for chunk, next_start in _chunks(text):
+        yield from _split_chunk(blank_comment_lines(chunk), line, next_start)
+        line += chunk.count("\n")
+
+
+def _chunks(text: str) -> Iterator[tuple[str, str]]:
+    """Pieces of about a megabyte, each ending before a block start that begins a line,
+    with that block's opening (or "" at the end), so memory stays flat on huge files."""
+    start = 0
+    while start < len(text):
+        found = _LINE_BLOCK_START.search(text, start + CHUNK_CHARS)
+        if found is None:
+            yield text[start:], ""
+            return
+        yield text[start : found.start(1)], found.group(1)
+        start = found.start(1)
+
+
+def _split_chunk(text: str, first_line: int, next_start: str) -> Iterator[Block]:
+    lines = Lines(text, first_line)
+    pos = 0
+    while True:
+        found = _BLOCK_START.search(text, pos)
+        end = found.start() if found else len(text)
+        between = text[pos:end]
+        if between and not between.isspace():
+            stripped = between.strip()
+            lead = between.index(stripped[0])
+            yield Between(stripped, lines.at(pos + lead))
+        if found is None:
+            return
+        line = lines.at(found.start())
+        block = _block(text, found, line, lines)
+        if block is not None:
+            parsed, pos = block
+            if parsed is not None:
+                yield parsed
+            continue
+        after = _LINE_BLOCK_START.search(text, found.start())
+        cut, opening = (after.start(1), after.group(1)) if after else (len(text), next_start)
+        yield from _bibtexparser(text[found.start() : cut], opening, line)
+        pos = cut
+
+
+def _block(
+    text: str, start: re.Match[str], line: int, lines: Lines
+) -> tuple[Entry | String | None, int] | None:
+    """(block, end) of a regular block at ``start``; None for bibtexparser to do."""
+    opening = start.end()
+    if text[opening] != "{":
+        return None
+    kind = start.group().lower()
+    if kind.startswith(("@comment", "@preamble")):
+        body = _BODY.match(text, opening + 1)
+        result: tuple[Entry | String | None, int] | None = (None, body.end()) if body else None
+    elif kind.startswith("@string"):
+        result = _string(text, opening, line)
+    elif kind[1:].strip():
+        result = _entry(text, kind[1:].strip(), opening, line, lines)
+    else:
+        return None
+    if result is None:
+        return None
+    # bibtexparser ends a block at any line that starts a new one, even inside a value.
+    if _LINE_BLOCK_START.search(text, opening, result[1]):
+        return None
+    return result
+
+
+def _string(text: str, opening: int, line: int) -> tuple[String, int] | None:
+    name = _STRING_NAME.match(text, opening + 1)
+    if name is None:
+        return None
+    body = _BODY.match(text, name.end())
+    if body is None:
+        return None
+    return String(
+        name.group(1).strip(), text[name.end() : body.end() - 1].strip(), line
+    ), body.end()
+
+
+def _entry(
+    text: str, entry_type: str, opening: int, line: int, lines: Lines
+) -> tuple[Entry, int] | None:
+    key = _KEY.match(text, opening + 1)
+    body = _FIELDS.match(text, key.end()) if key else None
+    if key is None or body is None:
+        return None
+    # _FIELDS checked that the body is nothing but fields, so these matches are adjacent.
+    fields = tuple(
+        Field(field.group(1).strip(), field.group(2).strip(), lines.at(field.end(1)))
+        for field in _FIELD.finditer(text, key.end(), body.end())
+    )
+    return Entry(entry_type, key.group(1).strip(), fields, line), body.end()
+
+
+def _bibtexparser(piece: str, opening: str, first_line: int) -> Iterator[Block]:
+    from pubgen.bibsplit import split_piece  # imports bibtexparser: only when it is needed
+
+    return split_piece(piece, opening, first_line)
