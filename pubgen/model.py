@@ -27,7 +27,7 @@ LINK_KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something came from: a file and a 1-based line."""
 
@@ -38,7 +38,7 @@ class Location:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A problem found in an input, reported as ``file:line: [key] message``."""
 
@@ -59,7 +59,7 @@ class Diagnostic:
         return self.severity == "error"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """One author, split with pybtex, each part LaTeX-decoded and brace-free."""
 
@@ -107,7 +107,7 @@ def _initial(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """An http(s) link of a publication; ``url`` is already checked and percent-encoded."""
 
@@ -119,7 +119,7 @@ class Link:
         return LINK_KINDS[self.kind]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """One BibTeX entry on its way to the page.
 

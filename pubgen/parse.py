@@ -11,6 +11,7 @@ nor reports undefined macros.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pubgen import blocks, split
 from pubgen.fields import unknown_fields
@@ -69,6 +70,7 @@ class _Parser:
         self.macros = dict(MONTH_MACROS)
         self.string_lines: dict[str, int] = {}
         self.first_seen: dict[str, int] = {}  # case-folded key -> line of its first entry
+        self.names: dict[str, str] = {}  # field name as written -> lower case
         self.publications: list[Publication] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -79,7 +81,7 @@ class _Parser:
             Diagnostic(Location(self.path, line), message, key, severity, dropped)
         )
 
-    def feed(self, text: str) -> None:
+    def feed(self, text: str | Iterable[str]) -> None:
         for block in split.split(text):
             if isinstance(block, blocks.Entry):
                 self._entry(block)
@@ -148,7 +150,10 @@ class _Parser:
     def _fields(self, entry: blocks.Entry) -> dict[str, str]:
         fields: dict[str, str] = {}
         for bib_field in entry.fields:
-            name = bib_field.name.lower()
+            # One string per field name, not one per field: 50,000 entries repeat a dozen.
+            name = self.names.get(bib_field.name) or self.names.setdefault(
+                bib_field.name, bib_field.name.lower()
+            )
             line = bib_field.line
             if not _FIELD_NAME.fullmatch(name):
                 self.report(line, f"not a field name: {excerpt(name, 0)}", entry.key)
@@ -174,9 +179,10 @@ class _Parser:
 
 
 def parse_bib(
-    text: str, path: str, file_index: int = 0
+    text: str | Iterable[str], path: str, file_index: int = 0
 ) -> tuple[list[Publication], list[Diagnostic]]:
-    """Every entry block of ``text`` as a Publication, or as a diagnostic if it is broken."""
+    """Every entry block of ``text`` (or of its pieces) as a Publication, or as a diagnostic
+    if it is broken."""
     parser = _Parser(path, file_index)
     parser.feed(text)
     return parser.publications, parser.diagnostics

@@ -21,7 +21,7 @@ from pubgen.outputs import Output
 from pubgen.overrides import apply_overrides
 from pubgen.parse import parse_bib
 from pubgen.render import render
-from pubgen.sources import read_bib
+from pubgen.sources import BibFile
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,14 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
     parsed: list[Publication] = []
     first_file: dict[str, str] = {}
     for index, path in enumerate(bib_paths):
+        source = BibFile(path)
         try:
-            text, problems = read_bib(path)
+            # Read as it is parsed: the whole text of a huge file never exists at once.
+            publications, problems = parse_bib(source.pieces(), path, index)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue
-        diagnostics.extend(problems)
-        publications, problems = parse_bib(text, path, index)
+        diagnostics.extend(source.diagnostics)
         diagnostics.extend(problems)
         for pub in publications:
             folded = pub.key.casefold()

@@ -6,7 +6,10 @@ requests.
 
 from __future__ import annotations
 
+import codecs
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from pubgen.errors import InputError, PubgenError
 from pubgen.model import Diagnostic, Location
@@ -25,53 +28,76 @@ _OTHER_BOMS = (
 )
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+_PIECE_BYTES = 1 << 20
+
+
+class BibFile:
+    """A .bib file read a megabyte at a time, so a huge one never sits in memory whole.
+
+    ``pieces()`` yields its text with line endings normalised to ``\\n``; what is repaired
+    without loss (a UTF-8 byte order mark) lands in ``diagnostics``, what cannot be read
+    as UTF-8 text raises InputError, which takes the whole file out.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def _error(self, line: int, message: str) -> InputError:
+        return InputError([Diagnostic(Location(self.path, line), message)])
+
+    def pieces(self) -> Iterator[str]:
+        try:
+            size = Path(self.path).stat().st_size
+            if size > MAX_BIB_BYTES:
+                raise PubgenError(
+                    f"{self.path}: file is {size} bytes, more than the {MAX_BIB_BYTES} allowed"
+                )
+            with open(self.path, "rb") as stream:
+                yield from self._decoded(stream)
+        except OSError as exc:
+            raise PubgenError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
+
+    def _decoded(self, stream: BinaryIO) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        line = 1  # of the first byte of ``data``
+        held = ""  # a final "\r" waits: the next piece may start with its "\n"
+        data = stream.read(max(_PIECE_BYTES, 4))  # every byte order mark, whole
+        for bom, encoding in _OTHER_BOMS:
+            if data.startswith(bom):
+                raise self._error(1, f"file is {encoding}; re-export it as UTF-8")
+        if data.startswith(_BOM):
+            data = data[len(_BOM) :]
+            message = "byte order mark removed"
+            self.diagnostics.append(Diagnostic(Location(self.path, 1), message, severity="warning"))
+        while True:
+            last = not data
+            nul = data.find(b"\x00")
+            if nul >= 0:
+                message = "file contains NUL bytes: not a text file (UTF-16 or binary?)"
+                raise self._error(line + data.count(b"\n", 0, nul), message)
+            try:
+                text = held + decoder.decode(data, final=last)
+            except UnicodeDecodeError as exc:
+                # exc.start counts from the bytes the decoder still held back (at most 3).
+                bad = max(exc.start - (len(exc.object) - len(data)), 0)
+                message = (
+                    f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x}); "
+                    "re-export the file as UTF-8"
+                )
+                raise self._error(line + data.count(b"\n", 0, bad), message) from None
+            line += data.count(b"\n")
+            held = "\r" if text.endswith("\r") and not last else ""
+            # Normalised so that line numbers and values are the same on every OS.
+            text = text[: len(text) - len(held)].replace("\r\n", "\n").replace("\r", "\n")
+            if text:
+                yield text
+            if last:
+                return
+            data = stream.read(_PIECE_BYTES)
 
 
 def read_bib(path: str) -> tuple[str, list[Diagnostic]]:
-    """The text of a .bib file, with warnings for what was repaired without loss."""
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_BIB_BYTES:
-            raise PubgenError(
-                f"{path}: file is {size} bytes, more than the {MAX_BIB_BYTES} allowed"
-            )
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise PubgenError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-    diagnostics: list[Diagnostic] = []
-    for bom, encoding in _OTHER_BOMS:
-        if data.startswith(bom):
-            raise InputError(
-                [Diagnostic(Location(path, 1), f"file is {encoding}; re-export it as UTF-8")]
-            )
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-        diagnostics.append(
-            Diagnostic(Location(path, 1), "byte order mark removed", severity="warning")
-        )
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise InputError(
-            [
-                Diagnostic(
-                    Location(path, _line_of(data, nul)),
-                    "file contains NUL bytes: not a text file (UTF-16 or binary?)",
-                )
-            ]
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            [
-                Diagnostic(
-                    Location(path, _line_of(data, exc.start)),
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-export the file as UTF-8",
-                )
-            ]
-        ) from None
-    # Normalise line endings so that line numbers and values are the same on every OS.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), diagnostics
+    """The whole text of a .bib file, with warnings for what was repaired without loss."""
+    source = BibFile(path)
+    return "".join(source.pieces()), source.diagnostics

@@ -18,7 +18,7 @@ same message as in the whole file; the stub block that makes is dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pubgen.blocks import Between, Block, Entry, Field, Lines, String
 
@@ -75,25 +75,24 @@ def blank_comment_lines(text: str) -> str:
     return _COMMENT_LINE.sub("", text)
 
 
-def split(text: str) -> Iterator[Block]:
-    """Every block of ``text`` in order, with 1-based line numbers."""
+def split(text: str | Iterable[str]) -> Iterator[Block]:
+    """Every block of ``text`` (or of its pieces in turn), with 1-based line numbers.
+
+    The text is split a megabyte or so at a time, each chunk ending before a block start
+    that begins a line, so memory stays flat on huge files.
+    """
     line = 1
-    for chunk, next_start in _chunks(text):
-        yield from _split_chunk(blank_comment_lines(chunk), line, next_start)
-        line += chunk.count("\n")
-
-
-def _chunks(text: str) -> Iterator[tuple[str, str]]:
-    """Pieces of about a megabyte, each ending before a block start that begins a line,
-    with that block's opening (or "" at the end), so memory stays flat on huge files."""
-    start = 0
-    while start < len(text):
-        found = _LINE_BLOCK_START.search(text, start + CHUNK_CHARS)
-        if found is None:
-            yield text[start:], ""
-            return
-        yield text[start : found.start(1)], found.group(1)
-        start = found.start(1)
+    buffer = ""
+    for piece in (text,) if isinstance(text, str) else text:
+        buffer += piece
+        start = 0
+        while found := _LINE_BLOCK_START.search(buffer, start + CHUNK_CHARS):
+            chunk = buffer[start : found.start(1)]
+            yield from _split_chunk(blank_comment_lines(chunk), line, found.group(1))
+            line += chunk.count("\n")
+            start = found.start(1)
+        buffer = buffer[start:]
+    yield from _split_chunk(blank_comment_lines(buffer), line, "")
 
 
 def _split_chunk(text: str, first_line: int, next_start: str) -> Iterator[Block]:

@@ -1,0 +1,54 @@
+"""Reading a .bib a piece at a time gives the same text, warnings and errors as reading it
+whole, wherever the pieces are cut (a CRLF, a multi-byte character, a bad byte)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pubgen import sources
+from pubgen.errors import InputError
+
+CASES = [
+    (b"@misc{a,\r\n  title = {x},\r\n}\r\n", "@misc{a,\n  title = {x},\n}\n", ""),
+    (b"old\rmac\rlines\r", "old\nmac\nlines\n", ""),
+    (b"\xef\xbb\xbf@misc{a, title = {\xc3\xa9\xe2\x82\xac\xf0\x9f\x93\xa7}}", None, ""),
+    (b"line1\nline2\n\xff\xfeoops", "", "f.bib:3: not valid UTF-8 (byte 0xff)"),
+    (b"a\nb\nc\nd\xe2\x82", "", "f.bib:4: not valid UTF-8 (byte 0xe2)"),
+    (b"a\n\nb\x00c", "", "f.bib:3: file contains NUL bytes"),
+    (b"\xff\xfea\x00", "", "f.bib:1: file is UTF-16"),
+]
+
+
+def _read(path: Path) -> tuple[str, list[str]]:
+    """(text, warnings) or ("", [error])."""
+    try:
+        text, warnings = sources.read_bib(str(path))
+    except InputError as exc:
+        return "", [str(d) for d in exc.diagnostics]
+    return text, [str(d) for d in warnings]
+
+
+@pytest.mark.parametrize(("data", "text", "error"), CASES)
+@pytest.mark.parametrize("piece_bytes", [1, 2, 3, 5, 1 << 20])
+def test_pieces_read_like_the_whole(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    text: str | None,
+    error: str,
+    piece_bytes: int,
+) -> None:
+    path = tmp_path / "f.bib"
+    path.write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sources, "_PIECE_BYTES", piece_bytes)
+    got, messages = _read(Path("f.bib"))
+    if error:
+        assert got == "" and len(messages) == 1 and messages[0].startswith(error), messages
+    elif text is None:  # the byte order mark goes, with a warning; the rest stays
+        assert got == data[3:].decode("utf-8")
+        assert messages == ["f.bib:1: byte order mark removed"]
+    else:
+        assert (got, messages) == (text, [])
