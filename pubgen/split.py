@@ -42,19 +42,21 @@ def _braced(depth: int) -> str:
     return r"\{" + inner + r"\}"
 
 
-_BRACED = _braced(8)
+# Deeper values are rare ("{\\'{\\i}}" inside "{{...}}" is 4) and go to bibtexparser; each
+# level makes the patterns longer to compile at every start.
+_BRACED = _braced(5)
 # A quoted value. Braces do not count inside it; a '{"}' there is a literal quote to
 # bibtexparser, which is left to it.
 _QUOTED = r'"(?:[^"\\{]++|\\"?|\{(?!"\}))*+"'
 # Text between a field name and the "," or "}" that ends the field: plain runs, braced
 # and quoted values, "#" joins.
-_VALUE = re.compile(r'(?:[^{}",\\]++|\\[{}",]?|' + _BRACED + "|" + _QUOTED + r")*+")
+_VALUE = r'(?:[^{}",\\]++|\\[{}",]?|' + _BRACED + "|" + _QUOTED + r")*+"
 # The rest of an @string, @comment or @preamble: braces count, quotes do not.
 _BODY = re.compile(r"(?:" + _TEXT + "|" + _BRACED + r")*+\}")
 # A citation key or field name ("@" and "\" in one go to bibtexparser), up to its "," or "=".
 _NAME = r'([^{}",=@\\]*)'
 _KEY = re.compile(_NAME + ",")
-_FIELD = re.compile(_NAME + "=(" + _VALUE.pattern + r")(?:,|(?=\}))")
+_FIELD = re.compile(_NAME + "=(" + _VALUE + r")(?:,|(?=\}))")
 # The fields of an entry through its closing brace; a trailing comma is allowed, a name
 # without a value is not.
 _FIELDS = re.compile(r"(?:" + _FIELD.pattern + r")*+\s*+\}")
