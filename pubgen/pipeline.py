@@ -65,14 +65,17 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
             normalised, problems = normalise(pub, config.name_markers)
             diagnostics.extend(problems)
             parsed.append(normalised)
-    overridden, problems = apply_overrides(parsed, config)
+    # One name for every stage's list, so that each stage's records are freed as soon as
+    # the next stage has made its own (50,000 entries: ~15 MB a generation).
+    publications, problems = apply_overrides(parsed, config)
+    del parsed
     diagnostics.extend(problems)
-    linked, problems = attach_links(overridden, config)
+    publications, problems = attach_links(publications, config)
     diagnostics.extend(problems)
-    classified = [classify(pub, config.venues) for pub in linked]
-    merged, problems = merge_versions(classified, config.merge_preprints)
+    publications = [classify(pub, config.venues) for pub in publications]
+    publications, problems = merge_versions(publications, config.merge_preprints)
     diagnostics.extend(problems)
-    return Loaded(tuple(merged), tuple(diagnostics))
+    return Loaded(tuple(publications), tuple(diagnostics))
 
 
 def render_list(
