@@ -51,6 +51,7 @@ def main() -> int:
     import bibtexparser
 
     from pubgen import classify, dedupe, group, latex, names, normalise, overrides, sources, write
+    from pubgen.outputs import Output
     from pubgen.parse import MONTH_MACROS, _blank_comment_lines, evaluate, parse_bib
 
     config = timed("read overrides.yaml", lambda: mods["config"].load_config(args.overrides)
@@ -80,7 +81,8 @@ def main() -> int:
     classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
     groups = timed("group", lambda: group.group(merged, config.grouping))
-    out = timed("render", lambda: mods["render"].render(groups, config, "markdown", []))
+    markdown = Output("markdown")
+    out = timed("render", lambda: mods["render"].render(groups, config, markdown, []))
     with tempfile.TemporaryDirectory() as folder:
         target = str(Path(folder) / "out.md")
         timed("write", lambda: write.apply(write.plan(target, out, False)))
