@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pubgen.latex import decode
 from pubgen.model import Publication
-from pubgen.venues import CONFERENCE, JOURNAL, Venue, match, normalise, track
+from pubgen.venues import CONFERENCE, JOURNAL, Venue, folded, match, track
 
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")
 _PROCEEDINGS = frozenset({"inproceedings", "conference", "proceedings"})
@@ -67,9 +67,10 @@ def _plain(raw: str) -> str:
     return decode(raw).text if raw else ""
 
 
+@lru_cache(maxsize=8192)  # asked of the same venue, publisher and eprinttype values
 def _server(text: str) -> str:
-    folded = normalise(text).casefold()
-    return next((name for name, pattern in _SERVERS if pattern.search(folded)), "")
+    folded_text = folded(text)
+    return next((name for name, pattern in _SERVERS if pattern.search(folded_text)), "")
 
 
 def _venue_text(pub: Publication, names: tuple[str, ...] = _VENUE_FIELDS) -> str:

@@ -39,12 +39,23 @@ _EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
 _EXTENDED_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
 
 
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND_OR_BRACE = re.compile(r"[{}]|\s+and\s+", re.IGNORECASE)
+
+
 def split_and(value: str) -> list[str]:
     """Split an author field at the ``and`` that are outside braces."""
+    if "{" in value or "}" in value:
+        return _split_braced(value)
+    # Without braces every "and" splits (tests/test_names.py checks the two paths agree).
+    return [name.strip() for name in _AND.split(value) if name.strip()]
+
+
+def _split_braced(value: str) -> list[str]:
     names: list[str] = []
     depth = 0
     start = 0
-    for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+    for match in _AND_OR_BRACE.finditer(value):
         token = match.group()
         if token == "{":
             depth += 1
@@ -132,6 +143,9 @@ def strip_markers(raw: str, markers: Mapping[str, str]) -> tuple[str, tuple[str,
     return text, roles
 
 
+Markers = tuple[tuple[str, str], ...]  # a marker table as a cache key: (symbol, role) pairs
+
+
 def parse_author(
     raw: str, markers: Mapping[str, str] | None = None
 ) -> tuple[Author, tuple[str, ...]]:
@@ -139,7 +153,18 @@ def parse_author(
 
     Role markers typed into the name (see ``strip_markers``) become the author's roles.
     """
-    raw, roles = strip_markers(raw, DEFAULT_NAME_MARKERS if markers is None else markers)
+    return _parse_author(raw, _marker_key(markers))
+
+
+def _marker_key(markers: Mapping[str, str] | None) -> Markers:
+    return tuple((DEFAULT_NAME_MARKERS if markers is None else markers).items())
+
+
+# A big bibliography repeats the same names (half of them at 5,000 entries); Author is
+# frozen, so one parsed name can be shared by every paper that spells it so.
+@functools.lru_cache(maxsize=1 << 15)
+def _parse_author(raw: str, markers: Markers) -> tuple[Author, tuple[str, ...]]:
+    raw, roles = strip_markers(raw, dict(markers))
     if raw.strip().lower() == "others":
         return Author(first="", last="", raw=raw, is_others=True), ()
     unknown: list[str] = []
@@ -158,10 +183,11 @@ def parse_author(
 def parse_authors(
     value: str, markers: Mapping[str, str] | None = None
 ) -> tuple[tuple[Author, ...], tuple[str, ...]]:
+    key = _marker_key(markers)
     authors = []
     unknown: list[str] = []
     for raw in split_and(value):
-        author, commands = parse_author(raw, markers)
+        author, commands = _parse_author(raw, key)
         authors.append(author)
         unknown.extend(commands)
     return tuple(authors), tuple(unknown)
@@ -178,7 +204,8 @@ def _fold(text: str) -> str:
 
 def name_key(author: Author) -> tuple[str, str]:
     """Identity of a person as (family, given), insensitive to spelling details."""
-    return _fold(author.family), _fold(author.first)
+    # author.last is the family when there is no von part, without the property's join.
+    return _fold(author.family if author.von else author.last), _fold(author.first)
 
 
 def compatible(spec: Author, author: Author) -> bool:

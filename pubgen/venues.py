@@ -287,7 +287,15 @@ def match(name: str, kinds: frozenset[str] = frozenset({CONFERENCE, JOURNAL})) -
     return None
 
 
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """``normalise(text).casefold()``, remembered: classify asks it of the same few venues."""
+    return normalise(text).casefold()
+
+
 def track(venue: Venue, name: str) -> str:
     """The track label ("Findings") a venue name asks for, or ""."""
-    folded = normalise(name).casefold()
-    return next((label for regex, label in venue.tracks if regex.search(folded)), "")
+    if not venue.tracks:
+        return ""
+    folded_name = folded(name)
+    return next((label for regex, label in venue.tracks if regex.search(folded_name)), "")

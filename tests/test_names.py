@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pybtex.database import Person
 
-from pubgen.names import _plain_parts, split_and
+from pubgen.names import _plain_parts, _split_braced, split_and
 from pubgen.parse import parse_bib
 
 
@@ -62,3 +62,15 @@ def test_every_plain_name_in_the_corpus_agrees_with_pybtex(corpus: Path) -> None
                 assert parts == expected, (path.name, raw)
                 checked += 1
     assert checked > 10_000
+
+
+def test_brace_free_author_fields_split_as_the_brace_aware_loop_does(corpus: Path) -> None:
+    checked = 0
+    for path in sorted(corpus.glob("*/*.bib")):
+        text = path.read_bytes().decode("utf-8", "replace")
+        for pub in parse_bib(text, str(path))[0]:
+            for field in (pub.get("author"), pub.get("editor")):
+                if field and "{" not in field and "}" not in field:
+                    assert split_and(field) == _split_braced(field), (path.name, field)
+                    checked += 1
+    assert checked > 1_000
