@@ -140,6 +140,9 @@ _SUB = dict(
 )
 
 _NEEDS_WORK = re.compile(r"[\\{}$~]|--|``|''")  # without these, only whitespace can change
+# Without these, braces are all there is: the parser drops every one (a group writes into
+# its parent, a stray brace is dropped) and no other character means anything.
+_NEEDS_PARSER = re.compile(r"[\\$~]|--|``|''")
 _SPECIAL = re.compile(r"[\\{}$~\-`'^_]")  # characters the tokenizer must look at
 _WORD = re.compile(r"[A-Za-z]+")
 _WS = re.compile(r"\s+")  # the same characters str.split() splits on
@@ -164,6 +167,12 @@ def _decode_short(text: str) -> Decoded:
 def _decode(text: str) -> Decoded:
     if _NEEDS_WORK.search(text) is None:  # most fields: no parsing at all
         return Decoded(" ".join(text.split()), ())
+    if _NEEDS_PARSER.search(text) is None:  # only braces, as in Zotero's {{Protected}} words
+        return Decoded(" ".join(text.replace("{", "").replace("}", "").split()), ())
+    return _parse(text)
+
+
+def _parse(text: str) -> Decoded:
     parser = _Parser(text)
     body = parser.run()
     return Decoded(_SPACES.sub(" ", body).strip(" "), tuple(parser.unknown))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pubgen.latex import decode
@@ -92,6 +92,64 @@ def _plain_parts(raw: str) -> tuple[str, str, str, str] | None:
     return " ".join(words[:-1]), "", words[-1], ""
 
 
+# One special character in braces ("{\\'e}", "{\\c c}", "{\\o}"): a word never splits inside it.
+_SPECIAL = re.compile(r"\{\\[^{}]*\}")
+_MASK = "\x00"  # stands for one special character while words and commas are found
+
+
+def _von(word: str) -> bool | None:
+    """pybtex's "is this a von word" where its first character decides, else None."""
+    if word[0].isupper():
+        return False
+    return True if word[0].islower() else None
+
+
+def _unmask(word: str, specials: Iterator[str]) -> str:
+    return "".join(next(specials) if char == _MASK else char for char in word)
+
+
+def _bibtex_parts(raw: str) -> tuple[str, str, str, str] | None:
+    """BibTeX's split of a name with von words or braced special characters, else None.
+
+    "da Silva, Paweł", "Ludwig van Beethoven", "Wi{\\'s}niewski, Ming": at most one
+    comma, and braces only around one special character each. pybtex's rules for these
+    are short enough to apply here (tests/test_names.py checks every such corpus name).
+    """
+    if _MASK in raw:
+        return None
+    specials = iter(_SPECIAL.findall(raw))
+    masked = _SPECIAL.sub(_MASK, raw)
+    if _NOT_PLAIN.search(masked):
+        return None
+
+    def words(part: str) -> list[str]:
+        return [_unmask(word, specials) if _MASK in word else word for word in part.split()]
+
+    family, comma, given = masked.partition(",")
+    if comma:
+        before, after = words(family), words(given)
+        if not before:
+            return None
+        first_middle, von_last = after, before
+    else:
+        every = words(masked)
+        if not every:
+            return None
+        # "First von Last": von starts at the first lower-case word; the last word is
+        # the last name whatever its case.
+        cases = [_von(word) for word in every[:-1]]
+        if None in cases:
+            return None
+        start = cases.index(True) if True in cases else len(every) - 1
+        first_middle, von_last = every[:start], every[start:]
+    # "von Last": von ends at the last lower-case word before the last one.
+    cases = [_von(word) for word in von_last[:-1]]
+    if None in cases:
+        return None
+    end = len(cases) - cases[::-1].index(True) if True in cases else 0
+    return " ".join(first_middle), " ".join(von_last[:end]), " ".join(von_last[end:]), ""
+
+
 @functools.cache
 def _person_class() -> Any:
     """pybtex's Person, imported only when a name needs BibTeX's rules."""
@@ -115,6 +173,8 @@ def _parts(raw: str) -> tuple[str, str, str, str]:
             found.get("suffix", ""),
         )
     plain = _plain_parts(raw)
+    if plain is None:
+        plain = _bibtex_parts(raw)
     if plain is not None:
         return plain
     try:
