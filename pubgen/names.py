@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pubgen.latex import decode
@@ -204,50 +204,61 @@ def strip_markers(raw: str, markers: Mapping[str, str]) -> tuple[str, tuple[str,
 
 
 Markers = tuple[tuple[str, str], ...]  # a marker table as a cache key: (symbol, role) pairs
+Parsed = tuple[Author, tuple[str, ...]]
 
 
-def parse_author(
-    raw: str, markers: Mapping[str, str] | None = None
-) -> tuple[Author, tuple[str, ...]]:
+def parse_author(raw: str, markers: Mapping[str, str] | None = None) -> Parsed:
     """One BibTeX name as an Author, and the LaTeX commands that could not be decoded.
 
     Role markers typed into the name (see ``strip_markers``) become the author's roles.
     """
-    return _parse_author(raw, _marker_key(markers))
+    return _name_parser(_marker_key(markers))(raw)
 
 
 def _marker_key(markers: Mapping[str, str] | None) -> Markers:
     return tuple((DEFAULT_NAME_MARKERS if markers is None else markers).items())
 
 
-# A big bibliography repeats the same names (half of them at 5,000 entries); Author is
-# frozen, so one parsed name can be shared by every paper that spells it so.
-@functools.lru_cache(maxsize=1 << 15)
-def _parse_author(raw: str, markers: Markers) -> tuple[Author, tuple[str, ...]]:
-    raw, roles = strip_markers(raw, dict(markers))
-    if raw.strip().lower() == "others":
-        return Author(first="", last="", raw=raw, is_others=True), ()
-    unknown: list[str] = []
-    decoded = []
-    for part in _parts(raw):
-        result = decode(part)
-        decoded.append(result.text)
-        unknown.extend(result.unknown)
-    first, von, last, jr = decoded
-    if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it so
-        first, last = "", first
-    author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
-    return author, tuple(unknown)
+@functools.lru_cache(maxsize=8)  # one per marker table: overrides.yaml's, the default
+def _name_parser(markers: Markers) -> Callable[[str], Parsed]:
+    """A parser of names for one marker table, remembering the names it has parsed.
+
+    A big bibliography repeats the same names (half of them at 5,000 entries); Author is
+    frozen, so one parsed name can be shared by every paper that spells it so. The
+    cache is keyed by the name alone, so a lookup costs one string hash.
+    """
+    table = dict(markers)
+    # Anything strip_markers would act on; without it the name keeps no roles.
+    marked = re.compile("|".join([r"[<$\\]", *map(re.escape, table)]))
+
+    @functools.lru_cache(maxsize=1 << 15)
+    def parse(raw: str) -> Parsed:
+        raw, roles = strip_markers(raw, table) if marked.search(raw) else (raw, ())
+        if raw.strip().lower() == "others":
+            return Author(first="", last="", raw=raw, is_others=True), ()
+        unknown: list[str] = []
+        decoded = []
+        for part in _parts(raw):
+            result = decode(part)
+            decoded.append(result.text)
+            unknown.extend(result.unknown)
+        first, von, last, jr = decoded
+        if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it
+            first, last = "", first
+        author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
+        return author, tuple(unknown)
+
+    return parse
 
 
 def parse_authors(
     value: str, markers: Mapping[str, str] | None = None
 ) -> tuple[tuple[Author, ...], tuple[str, ...]]:
-    key = _marker_key(markers)
+    parse = _name_parser(_marker_key(markers))
     authors = []
     unknown: list[str] = []
     for raw in split_and(value):
-        author, commands = _parse_author(raw, key)
+        author, commands = parse(raw)
         authors.append(author)
         unknown.extend(commands)
     return tuple(authors), tuple(unknown)
