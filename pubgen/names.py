@@ -48,7 +48,8 @@ def split_and(value: str) -> list[str]:
     if "{" in value or "}" in value:
         return _split_braced(value)
     # Without braces every "and" splits (tests/test_names.py checks the two paths agree).
-    return [name.strip() for name in _AND.split(value) if name.strip()]
+    names = [name.strip() for name in _AND.split(value)]
+    return [name for name in names if name]
 
 
 def _split_braced(value: str) -> list[str]:
@@ -275,8 +276,13 @@ def _fold(text: str) -> str:
 
 def name_key(author: Author) -> tuple[str, str]:
     """Identity of a person as (family, given), insensitive to spelling details."""
+    return family_key(author), _fold(author.first)
+
+
+def family_key(author: Author) -> str:
+    """The first half of ``name_key``: enough to rule most people out."""
     # author.last is the family when there is no von part, without the property's join.
-    return _fold(author.family if author.von else author.last), _fold(author.first)
+    return _fold(author.family if author.von else author.last)
 
 
 def compatible(spec: Author, author: Author) -> bool:

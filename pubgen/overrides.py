@@ -13,7 +13,7 @@ from dataclasses import replace
 from pubgen.config import Config, NameRef, PaperOverride
 from pubgen.latex import decode
 from pubgen.model import Author, Diagnostic, Location, Publication
-from pubgen.names import compatible, name_key, parse_author
+from pubgen.names import compatible, family_key, name_key, parse_author
 
 
 class _Unresolved(Exception):
@@ -153,11 +153,14 @@ def apply_overrides(
     publications: Sequence[Publication], config: Config
 ) -> tuple[list[Publication], list[Diagnostic]]:
     owner_keys = {name_key(parse_author(name)[0]) for name in config.owner_names}
+    owner_families = {family for family, _ in owner_keys}
     matched, diagnostics = _match_papers(publications, config)
     result = []
     for index, pub in enumerate(publications):
         owner_at = [
-            i for i, a in enumerate(pub.authors) if not a.is_others and name_key(a) in owner_keys
+            i
+            for i, a in enumerate(pub.authors)
+            if not a.is_others and family_key(a) in owner_families and name_key(a) in owner_keys
         ]
         if owner_at:  # most papers of a big bibliography are not the owner's: copy nothing
             authors = tuple(
