@@ -60,6 +60,7 @@ def main() -> int:
         split,
         write,
     )
+    from pubgen.outputs import Output
     from pubgen.parse import MONTH_MACROS, evaluate, parse_bib
 
     config = timed("read overrides.yaml", lambda: mods["config"].load_config(args.overrides)
@@ -87,9 +88,8 @@ def main() -> int:
     classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
     groups = timed("group", lambda: group.group(merged, config.grouping))
-    from pubgen.outputs import Output
-
-    out = timed("render", lambda: mods["render"].render(groups, config, Output("markdown"), []))
+    markdown = Output("markdown")
+    out = timed("render", lambda: mods["render"].render(groups, config, markdown, []))
     with tempfile.TemporaryDirectory() as folder:
         target = str(Path(folder) / "out.md")
         timed("write", lambda: write.apply(write.plan(target, out, False)))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pubgen.latex import decode
 from pubgen.model import Publication
-from pubgen.venues import CONFERENCE, JOURNAL, Venue, match, normalise, track
+from pubgen.venues import CONFERENCE, JOURNAL, Venue, folded, match, track
 
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")
 _PROCEEDINGS = frozenset({"inproceedings", "conference", "proceedings"})
@@ -67,9 +67,10 @@ def _plain(raw: str) -> str:
     return decode(raw).text if raw else ""
 
 
+@lru_cache(maxsize=8192)  # asked of the same venue, publisher and eprinttype values
 def _server(text: str) -> str:
-    folded = normalise(text).casefold()
-    return next((name for name, pattern in _SERVERS if pattern.search(folded)), "")
+    folded_text = folded(text)
+    return next((name for name, pattern in _SERVERS if pattern.search(folded_text)), "")
 
 
 def _venue_text(pub: Publication, names: tuple[str, ...] = _VENUE_FIELDS) -> str:
@@ -77,9 +78,14 @@ def _venue_text(pub: Publication, names: tuple[str, ...] = _VENUE_FIELDS) -> str
     return pub.venue_name or _plain(next((pub.get(n) for n in names if pub.get(n)), ""))
 
 
+@lru_cache(maxsize=8192)
+def _says_workshop(text: str) -> bool:
+    return _WORKSHOP.search(text) is not None
+
+
 def _is_workshop(pub: Publication, text: str) -> bool:
     texts = (text, _plain(pub.get("booktitle")), _plain(pub.get("eventtitle")))
-    if not any(_WORKSHOP.search(part) for part in texts):
+    if not any(_says_workshop(part) for part in texts):
         return False
     venue = match(text, frozenset({CONFERENCE}))
     return not (venue and venue.workshop_in_name)  # "Workshop on Quality of Service"
@@ -174,10 +180,15 @@ def _thesis(pub: Publication) -> str:
 def user_abbreviation(name: str, user_venues: Mapping[str, str]) -> str | None:
     """The user's short name (overrides.yaml ``venues:``) for a venue, spaces and case aside."""
     wanted = " ".join(name.split()).casefold()
-    for full, abbr in user_venues.items():
-        if wanted and " ".join(full.split()).casefold() == wanted:
-            return abbr
-    return None
+    return _user_table(tuple(user_venues.items())).get(wanted) if wanted else None
+
+
+@lru_cache(maxsize=8)  # one table per overrides.yaml, not one pass over it per paper
+def _user_table(user_venues: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for full, abbr in user_venues:
+        table.setdefault(" ".join(full.split()).casefold(), abbr)  # the first one wins
+    return table
 
 
 def short_venue(pub: Publication, vtype: str, user_venues: Mapping[str, str]) -> str:

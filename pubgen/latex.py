@@ -14,6 +14,7 @@ unclosed `$` or `\\url{`) decodes in well under a second.
 # ruff: noqa: RUF001  (look-alike characters are this module's whole point)
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -139,6 +140,9 @@ _SUB = dict(
 )
 
 _NEEDS_WORK = re.compile(r"[\\{}$~]|--|``|''")  # without these, only whitespace can change
+# Without these, braces are all there is: the parser drops every one (a group writes into
+# its parent, a stray brace is dropped) and no other character means anything.
+_NEEDS_PARSER = re.compile(r"[\\$~]|--|``|''")
 _SPECIAL = re.compile(r"[\\{}$~\-`'^_]")  # characters the tokenizer must look at
 _WORD = re.compile(r"[A-Za-z]+")
 _WS = re.compile(r"\s+")  # the same characters str.split() splits on
@@ -148,8 +152,27 @@ _GROUP, _KEEP, _ARG, _MATH = range(4)  # frame kinds; _KEEP = braces of an unkno
 
 def decode(text: str) -> Decoded:
     """Decode the LaTeX in one BibTeX text field (not a URL, DOI or file path); never raises."""
+    # Venues and name parts repeat across a big bibliography; titles rarely do.
+    return _decode_short(text) if len(text) <= _SHORT else _decode(text)
+
+
+_SHORT = 100  # longest text worth remembering: name parts and most venue names
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _decode_short(text: str) -> Decoded:
+    return _decode(text)
+
+
+def _decode(text: str) -> Decoded:
     if _NEEDS_WORK.search(text) is None:  # most fields: no parsing at all
         return Decoded(" ".join(text.split()), ())
+    if _NEEDS_PARSER.search(text) is None:  # only braces, as in Zotero's {{Protected}} words
+        return Decoded(" ".join(text.replace("{", "").replace("}", "").split()), ())
+    return _parse(text)
+
+
+def _parse(text: str) -> Decoded:
     parser = _Parser(text)
     body = parser.run()
     return Decoded(_SPACES.sub(" ", body).strip(" "), tuple(parser.unknown))

@@ -58,8 +58,8 @@ def _bib_links(pub: Publication) -> tuple[dict[str, str], list[Diagnostic]]:
         if not url:  # normalise checked the scheme; this is a host pubgen refuses
             message = f"url is not a usable http(s) link, not shown: {pub.url!r}"
             problems.append(Diagnostic(pub.location, message, pub.key, "warning"))
-        elif _url_kind(url, pub):
-            found.setdefault(_url_kind(url, pub), url)
+        elif kind := _url_kind(url, pub):
+            found.setdefault(kind, url)
     if pub.doi:
         found["doi"] = doi_url(pub.doi)
     if pub.arxiv:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pubgen.latex import decode
@@ -39,12 +39,24 @@ _EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
 _EXTENDED_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
 
 
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND_OR_BRACE = re.compile(r"[{}]|\s+and\s+", re.IGNORECASE)
+
+
 def split_and(value: str) -> list[str]:
     """Split an author field at the ``and`` that are outside braces."""
+    if "{" in value or "}" in value:
+        return _split_braced(value)
+    # Without braces every "and" splits (tests/test_names.py checks the two paths agree).
+    names = [name.strip() for name in _AND.split(value)]
+    return [name for name in names if name]
+
+
+def _split_braced(value: str) -> list[str]:
     names: list[str] = []
     depth = 0
     start = 0
-    for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+    for match in _AND_OR_BRACE.finditer(value):
         token = match.group()
         if token == "{":
             depth += 1
@@ -81,6 +93,64 @@ def _plain_parts(raw: str) -> tuple[str, str, str, str] | None:
     return " ".join(words[:-1]), "", words[-1], ""
 
 
+# One special character in braces ("{\\'e}", "{\\c c}", "{\\o}"): a word never splits inside it.
+_SPECIAL = re.compile(r"\{\\[^{}]*\}")
+_MASK = "\x00"  # stands for one special character while words and commas are found
+
+
+def _von(word: str) -> bool | None:
+    """pybtex's "is this a von word" where its first character decides, else None."""
+    if word[0].isupper():
+        return False
+    return True if word[0].islower() else None
+
+
+def _unmask(word: str, specials: Iterator[str]) -> str:
+    return "".join(next(specials) if char == _MASK else char for char in word)
+
+
+def _bibtex_parts(raw: str) -> tuple[str, str, str, str] | None:
+    """BibTeX's split of a name with von words or braced special characters, else None.
+
+    "da Silva, Paweł", "Ludwig van Beethoven", "Wi{\\'s}niewski, Ming": at most one
+    comma, and braces only around one special character each. pybtex's rules for these
+    are short enough to apply here (tests/test_names.py checks every such corpus name).
+    """
+    if _MASK in raw:
+        return None
+    specials = iter(_SPECIAL.findall(raw))
+    masked = _SPECIAL.sub(_MASK, raw)
+    if _NOT_PLAIN.search(masked):
+        return None
+
+    def words(part: str) -> list[str]:
+        return [_unmask(word, specials) if _MASK in word else word for word in part.split()]
+
+    family, comma, given = masked.partition(",")
+    if comma:
+        before, after = words(family), words(given)
+        if not before:
+            return None
+        first_middle, von_last = after, before
+    else:
+        every = words(masked)
+        if not every:
+            return None
+        # "First von Last": von starts at the first lower-case word; the last word is
+        # the last name whatever its case.
+        cases = [_von(word) for word in every[:-1]]
+        if None in cases:
+            return None
+        start = cases.index(True) if True in cases else len(every) - 1
+        first_middle, von_last = every[:start], every[start:]
+    # "von Last": von ends at the last lower-case word before the last one.
+    cases = [_von(word) for word in von_last[:-1]]
+    if None in cases:
+        return None
+    end = len(cases) - cases[::-1].index(True) if True in cases else 0
+    return " ".join(first_middle), " ".join(von_last[:end]), " ".join(von_last[end:]), ""
+
+
 @functools.cache
 def _person_class() -> Any:
     """pybtex's Person, imported only when a name needs BibTeX's rules."""
@@ -104,6 +174,8 @@ def _parts(raw: str) -> tuple[str, str, str, str]:
             found.get("suffix", ""),
         )
     plain = _plain_parts(raw)
+    if plain is None:
+        plain = _bibtex_parts(raw)
     if plain is not None:
         return plain
     try:
@@ -132,36 +204,62 @@ def strip_markers(raw: str, markers: Mapping[str, str]) -> tuple[str, tuple[str,
     return text, roles
 
 
-def parse_author(
-    raw: str, markers: Mapping[str, str] | None = None
-) -> tuple[Author, tuple[str, ...]]:
+Markers = tuple[tuple[str, str], ...]  # a marker table as a cache key: (symbol, role) pairs
+Parsed = tuple[Author, tuple[str, ...]]
+
+
+def parse_author(raw: str, markers: Mapping[str, str] | None = None) -> Parsed:
     """One BibTeX name as an Author, and the LaTeX commands that could not be decoded.
 
     Role markers typed into the name (see ``strip_markers``) become the author's roles.
     """
-    raw, roles = strip_markers(raw, DEFAULT_NAME_MARKERS if markers is None else markers)
-    if raw.strip().lower() == "others":
-        return Author(first="", last="", raw=raw, is_others=True), ()
-    unknown: list[str] = []
-    decoded = []
-    for part in _parts(raw):
-        result = decode(part)
-        decoded.append(result.text)
-        unknown.extend(result.unknown)
-    first, von, last, jr = decoded
-    if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it so
-        first, last = "", first
-    author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
-    return author, tuple(unknown)
+    return _name_parser(_marker_key(markers))(raw)
+
+
+def _marker_key(markers: Mapping[str, str] | None) -> Markers:
+    return tuple((DEFAULT_NAME_MARKERS if markers is None else markers).items())
+
+
+@functools.lru_cache(maxsize=8)  # one per marker table: overrides.yaml's, the default
+def _name_parser(markers: Markers) -> Callable[[str], Parsed]:
+    """A parser of names for one marker table, remembering the names it has parsed.
+
+    A big bibliography repeats the same names (half of them at 5,000 entries); Author is
+    frozen, so one parsed name can be shared by every paper that spells it so. The
+    cache is keyed by the name alone, so a lookup costs one string hash.
+    """
+    table = dict(markers)
+    # Anything strip_markers would act on; without it the name keeps no roles.
+    marked = re.compile("|".join([r"[<$\\]", *map(re.escape, table)]))
+
+    @functools.lru_cache(maxsize=1 << 15)
+    def parse(raw: str) -> Parsed:
+        raw, roles = strip_markers(raw, table) if marked.search(raw) else (raw, ())
+        if raw.strip().lower() == "others":
+            return Author(first="", last="", raw=raw, is_others=True), ()
+        unknown: list[str] = []
+        decoded = []
+        for part in _parts(raw):
+            result = decode(part)
+            decoded.append(result.text)
+            unknown.extend(result.unknown)
+        first, von, last, jr = decoded
+        if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it
+            first, last = "", first
+        author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
+        return author, tuple(unknown)
+
+    return parse
 
 
 def parse_authors(
     value: str, markers: Mapping[str, str] | None = None
 ) -> tuple[tuple[Author, ...], tuple[str, ...]]:
+    parse = _name_parser(_marker_key(markers))
     authors = []
     unknown: list[str] = []
     for raw in split_and(value):
-        author, commands = parse_author(raw, markers)
+        author, commands = parse(raw)
         authors.append(author)
         unknown.extend(commands)
     return tuple(authors), tuple(unknown)
@@ -178,7 +276,13 @@ def _fold(text: str) -> str:
 
 def name_key(author: Author) -> tuple[str, str]:
     """Identity of a person as (family, given), insensitive to spelling details."""
-    return _fold(author.family), _fold(author.first)
+    return family_key(author), _fold(author.first)
+
+
+def family_key(author: Author) -> str:
+    """The first half of ``name_key``: enough to rule most people out."""
+    # author.last is the family when there is no von part, without the property's join.
+    return _fold(author.family if author.von else author.last)
 
 
 def compatible(spec: Author, author: Author) -> bool:

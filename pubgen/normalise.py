@@ -20,6 +20,12 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?"
 _ARXIV_IN_TEXT = re.compile(rf"(?:arxiv[:.\s]*|abs/|arxiv\.org/(?:abs|pdf)/){_ARXIV_ID}", re.I)
+# Compiled once: an f-string pattern given to re.search goes through re's cache per call.
+_ARXIV_EPRINT = re.compile(_ARXIV_ID, re.IGNORECASE)
+_ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
+_ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.{_ARXIV_ID}", re.IGNORECASE)
+_ARXIV_FIELDS = ("journal", "journaltitle", "volume", "number", "note", "howpublished", "url")
+_HTTP = re.compile(r"https?://", re.IGNORECASE)
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")
 
 
@@ -50,17 +56,20 @@ def _doi(value: str) -> str:
 
 def arxiv_id(pub: Publication) -> str:
     """The bare arXiv id ("2401.17644") of an entry, from whichever field holds it."""
-    archive = (pub.get("archiveprefix") or pub.get("eprinttype")).strip().casefold()
-    eprint = re.sub(r"^arxiv:\s*", "", pub.get("eprint").strip(), flags=re.IGNORECASE)
-    found = re.fullmatch(_ARXIV_ID, eprint, re.IGNORECASE)
-    # An eprint without archiveprefix is arXiv only if it looks like a new-style id.
-    if found and (archive == "arxiv" or (not archive and "." in found.group(1))):
-        return found.group(1)
-    for name in ("journal", "journaltitle", "volume", "number", "note", "howpublished", "url"):
-        found = _ARXIV_IN_TEXT.search(pub.get(name))
+    fields = pub.fields
+    eprint = fields.get("eprint", "").strip()
+    if eprint:
+        archive = (fields.get("archiveprefix") or fields.get("eprinttype", "")).strip().casefold()
+        found = _ARXIV_EPRINT.fullmatch(_ARXIV_PREFIX.sub("", eprint))
+        # An eprint without archiveprefix is arXiv only if it looks like a new-style id.
+        if found and (archive == "arxiv" or (not archive and "." in found.group(1))):
+            return found.group(1)
+    for name in _ARXIV_FIELDS:
+        value = fields.get(name)
+        found = _ARXIV_IN_TEXT.search(value) if value else None
         if found:
             return found.group(1)
-    found = re.search(rf"10\.48550/arxiv\.{_ARXIV_ID}", pub.get("doi"), re.IGNORECASE)
+    found = _ARXIV_DOI.search(fields.get("doi", ""))
     return found.group(1) if found else ""
 
 
@@ -96,7 +105,7 @@ def normalise(
     if doi_field and not doi:
         report(f"doi is not a DOI (10.NNNN/...): {doi_field.strip()!r}", "warning")
     url = pub.get("url").strip()
-    if url and not re.match(r"https?://", url, re.IGNORECASE):
+    if url and not _HTTP.match(url):
         report(f"url is not an http(s) link, not shown: {url!r}", "warning")
         url = ""
     return (

@@ -6,13 +6,14 @@ and "Zhenheng Tang" both print as "Z. Tang", and only the owner may be bolded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from pubgen.config import Config, NameRef, PaperOverride
 from pubgen.latex import decode
 from pubgen.model import Author, Diagnostic, Location, Publication
-from pubgen.names import compatible, name_key, parse_author
+from pubgen.names import compatible, family_key, name_key, parse_author
 
 
 class _Unresolved(Exception):
@@ -75,9 +76,14 @@ def _apply_paper(
     )
 
 
+# Exactly the characters str.isalnum() rejects (tests/test_overrides.py checks every code
+# point): one regex pass instead of a Python-level test per character of every title.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def title_key(title: str) -> str:
     """A decoded title reduced to its letters and digits: one work under any capitalisation."""
-    return "".join(char for char in title.casefold() if char.isalnum())
+    return _NOT_ALNUM.sub("", title.casefold())
 
 
 def _identities(pub: Publication) -> dict[str, str]:
@@ -107,16 +113,18 @@ def _match_papers(
             matched[index_of_key[paper.key]] = paper
         else:
             unmatched.append(paper)
-    identities = [_identities(pub) for pub in publications]
+    # (kind, value) -> entries, in order; built only when an override's key is gone.
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, pub in enumerate(publications if unmatched else ()):
+        for identity in _identities(pub).items():
+            if identity[1]:
+                holders.setdefault(identity, []).append(i)
     for paper in unmatched:
         where = Location(config.path, paper.line)
         found = None
         for kind, hint in _hints(paper).items():
-            candidates = [
-                i
-                for i, ids in enumerate(identities)
-                if hint and ids[kind] == hint and i not in matched
-            ]
+            held = holders.get((kind, hint), []) if hint else []
+            candidates = [i for i in held if i not in matched]
             if len(candidates) == 1:
                 found = candidates[0], kind
                 break
@@ -145,11 +153,14 @@ def apply_overrides(
     publications: Sequence[Publication], config: Config
 ) -> tuple[list[Publication], list[Diagnostic]]:
     owner_keys = {name_key(parse_author(name)[0]) for name in config.owner_names}
+    owner_families = {family for family, _ in owner_keys}
     matched, diagnostics = _match_papers(publications, config)
     result = []
     for index, pub in enumerate(publications):
         owner_at = [
-            i for i, a in enumerate(pub.authors) if not a.is_others and name_key(a) in owner_keys
+            i
+            for i, a in enumerate(pub.authors)
+            if not a.is_others and family_key(a) in owner_families and name_key(a) in owner_keys
         ]
         if owner_at:  # most papers of a big bibliography are not the owner's: copy nothing
             authors = tuple(

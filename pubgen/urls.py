@@ -18,6 +18,17 @@ _QUERY_SAFE = _PATH_SAFE + "?"
 DOI = re.compile(r"10\.\d{4,9}/\S+")
 
 
+# A URL that safe_url would return unchanged: lower-case http(s), a plain host with labels
+# of at most 63 characters (what the idna codec accepts), no port or user, and path, query
+# and fragment already made of characters quote() keeps and well-formed %XX escapes. Most
+# DOI, arXiv and PDF links are this; tests/test_urls.py checks the two paths agree.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_KEPT = r"(?:[A-Za-z0-9_.~/:@!&=+,;-]|%[0-9A-Fa-f]{2})"
+_CANONICAL = re.compile(
+    rf"https?://{_LABEL}(?:\.{_LABEL})*(?:/{_KEPT}*)?(?:\?(?:{_KEPT}|\?)+)?(?:#(?:{_KEPT}|\?)+)?"
+)
+
+
 def _encode(part: str, safe: str) -> str:
     # An existing %XX stays as written; a lone % is a literal percent sign.
     return quote(_BAD_PERCENT.sub("%25", part), safe=safe)
@@ -37,8 +48,15 @@ def safe_url(text: str) -> str:
     Refused: another scheme, no host, a user name or password in front of the host (a
     phishing trick: ``https://doi.org@evil.example``), an IP-literal or malformed host.
     """
+    text = text.strip()
+    if _CANONICAL.fullmatch(text):
+        return text
+    return _rebuild(text)
+
+
+def _rebuild(text: str) -> str:
     try:
-        parts = urlsplit(text.strip())
+        parts = urlsplit(text)
         port = parts.port
     except ValueError:
         return ""

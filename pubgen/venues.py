@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 CONFERENCE = C = "conference"
 JOURNAL = J = "journal"
@@ -22,36 +22,34 @@ JOURNAL = J = "journal"
 
 @dataclass(frozen=True)
 class Venue:
+    """One table venue; its regexes are compiled when a name is first matched against them
+    (compiling all of them at import was most of this module's import time)."""
+
     abbr: str
     kind: str  # CONFERENCE or JOURNAL
-    pattern: re.Pattern[str]
-    acronym: re.Pattern[str] | None = None
-    exclude: re.Pattern[str] | None = None
+    pattern: str
+    acronym: str = ""
+    exclude: str = ""
     # (regex, label): a track printed after the year, "EMNLP 2024 Findings".
-    tracks: tuple[tuple[re.Pattern[str], str], ...] = ()
+    tracks: tuple[tuple[str, str], ...] = ()
     # The official name says "Workshop" but the venue is a conference (IWQoS).
     workshop_in_name: bool = False
 
+    @cached_property  # set once in the instance's __dict__; the fields stay as they are
+    def regexes(self) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+        """(pattern, acronym, exclude), compiled."""
+        return (
+            re.compile(self.pattern),
+            re.compile(self.acronym) if self.acronym else None,
+            re.compile(self.exclude) if self.exclude else None,
+        )
 
-def _v(
-    abbr: str,
-    kind: str,
-    pattern: str,
-    *,
-    acronym: str = "",
-    exclude: str = "",
-    tracks: tuple[tuple[str, str], ...] = (),
-    workshop_in_name: bool = False,
-) -> Venue:
-    return Venue(
-        abbr,
-        kind,
-        re.compile(pattern),
-        re.compile(acronym) if acronym else None,
-        re.compile(exclude) if exclude else None,
-        tuple((re.compile(track), label) for track, label in tracks),
-        workshop_in_name,
-    )
+    @cached_property
+    def track_regexes(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        return tuple((re.compile(track), label) for track, label in self.tracks)
+
+
+_v = Venue
 
 
 _ACL_TRACKS = (
@@ -266,28 +264,44 @@ def normalise(text: str) -> str:
     return _LETTER_DIGIT.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=8192)
 def match(name: str, kinds: frozenset[str] = frozenset({CONFERENCE, JOURNAL})) -> Venue | None:
-    """The first table venue found in a venue name if it is one of ``kinds``, else None.
+    """The first table venue found in a venue name if it is one of ``kinds``, else None."""
+    venue = _first_venue(name)
+    # Filter after the scan: "Transactions of the Association for Computational
+    # Linguistics" is TACL, a journal, even when only conferences are wanted.
+    return venue if venue is not None and venue.kind in kinds else None
 
-    Cached: a 50k-entry bibliography repeats a few hundred venue names.
+
+@lru_cache(maxsize=8192)
+def _first_venue(name: str) -> Venue | None:
+    """The first table venue found in a venue name, of any kind.
+
+    Cached: a 50k-entry bibliography repeats a few hundred venue names, and classify asks
+    about one name for different kinds.
     """
     if _URL.search(name):
         return None  # "https://www.x.com" is a link, not the WWW conference
     cased = _REVERSED.sub(r"\2 \1", normalise(name))
-    folded = cased.casefold()
-    if not folded:
+    folded_name = cased.casefold()
+    if not folded_name:
         return None
     for venue in VENUES:
-        hit = venue.pattern.search(folded) or (venue.acronym and venue.acronym.search(cased))
-        if hit and not (venue.exclude and venue.exclude.search(folded)):
-            # Filter after the scan: "Transactions of the Association for Computational
-            # Linguistics" is TACL, a journal, even when only conferences are wanted.
-            return venue if venue.kind in kinds else None
+        pattern, acronym, exclude = venue.regexes
+        hit = pattern.search(folded_name) or (acronym and acronym.search(cased))
+        if hit and not (exclude and exclude.search(folded_name)):
+            return venue
     return None
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """``normalise(text).casefold()``, remembered: classify asks it of the same few venues."""
+    return normalise(text).casefold()
 
 
 def track(venue: Venue, name: str) -> str:
     """The track label ("Findings") a venue name asks for, or ""."""
-    folded = normalise(name).casefold()
-    return next((label for regex, label in venue.tracks if regex.search(folded)), "")
+    if not venue.tracks:
+        return ""
+    folded_name = folded(name)
+    return next((label for rx, label in venue.track_regexes if rx.search(folded_name)), "")

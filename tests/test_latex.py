@@ -21,12 +21,15 @@ and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pubgen import latex as latex_module
-from pubgen.latex import Decoded, decode
+from pubgen.latex import _NEEDS_PARSER, Decoded, _parse, decode
+from pubgen.parse import parse_bib
 
 NBSP, THIN = "\xa0", "\u2009"
 
@@ -344,3 +347,20 @@ def test_deep_or_huge_input(text: str) -> None:
 
 def test_deep_nesting_keeps_text() -> None:
     assert decode("{" * 5_000 + r"\'e" + "}" * 5_000).text == "é"
+
+
+@given(st.text(alphabet="{}-'`^_ ab\n\t\xa0\u2028"))
+def test_brace_only_shortcut_agrees_with_the_parser(text: str) -> None:
+    assert decode(text) == _parse(text)
+
+
+def test_brace_only_corpus_fields_agree_with_the_parser(corpus: Path) -> None:
+    checked = 0
+    for path in sorted(corpus.glob("*/*.bib")):
+        text = path.read_bytes().decode("utf-8", "replace")
+        for pub in parse_bib(text, str(path))[0]:
+            for field in (pub.get("title"), pub.get("booktitle"), pub.get("journal")):
+                if "{" in field and _NEEDS_PARSER.search(field) is None:
+                    assert decode(field) == _parse(field), (path.name, field)
+                    checked += 1
+    assert checked > 1_000

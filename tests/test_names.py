@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pytest
 from pybtex.database import Person
 
-from pubgen.names import _plain_parts, split_and
+from pubgen.names import _bibtex_parts, _plain_parts, _split_braced, split_and
 from pubgen.parse import parse_bib
 
 
@@ -62,3 +63,68 @@ def test_every_plain_name_in_the_corpus_agrees_with_pybtex(corpus: Path) -> None
                 assert parts == expected, (path.name, raw)
                 checked += 1
     assert checked > 10_000
+
+
+@functools.cache
+def _name_fields(corpus: Path) -> list[tuple[str, str]]:
+    """(file name, author or editor field) of every corpus entry, parsed once per session."""
+    fields = []
+    for path in sorted(corpus.glob("*/*.bib")):
+        text = path.read_bytes().decode("utf-8", "replace")
+        for pub in parse_bib(text, str(path))[0]:
+            fields += [(path.name, pub.get(name)) for name in ("author", "editor") if pub.get(name)]
+    return fields
+
+
+def test_brace_free_author_fields_split_as_the_brace_aware_loop_does(corpus: Path) -> None:
+    checked = 0
+    for name, field in _name_fields(corpus):
+        if "{" not in field and "}" not in field:
+            assert split_and(field) == _split_braced(field), (name, field)
+            checked += 1
+    assert checked > 1_000
+
+
+@pytest.mark.parametrize(
+    ("raw", "handled"),
+    [
+        ("Ludwig van Beethoven", True),
+        ("van den Oord, Aaron", True),
+        ("de la Fuente P\u00e9rez, Ana", True),
+        ("Jean de la Fontaine", True),
+        ("R{\\o}nnow, T.", True),
+        ("Gon{\\c c}alves, \u00c7a{\\u g}r{\\i}", True),
+        ('{\\"O}zt{\\"u}rk, Hans-Peter', True),
+        ("Plato", True),
+        ("Doe, Jr., John", False),
+        ("{Barnes and Noble}", False),
+        ('M{\\"{u}}ller, Hans', False),
+        ("{\\'E}mile Zola", False),
+        ("Jean 2nd Last", False),
+        ("A. -- B", False),
+        ("Tang,~Zhenheng", False),
+    ],
+)
+def test_von_and_special_character_names_split_as_pybtex_does(raw: str, handled: bool) -> None:
+    parts = _bibtex_parts(raw)
+    assert (parts is not None) == handled
+    if parts is not None:
+        assert parts == _pybtex(raw)
+
+
+def test_every_von_or_braced_name_in_the_corpus_agrees_with_pybtex(corpus: Path) -> None:
+    checked = 0
+    for name, field in _name_fields(corpus):
+        for raw in split_and(field):
+            if _plain_parts(raw) is not None or re.search(r"[=*#<$]", raw):
+                continue
+            parts = _bibtex_parts(raw)
+            if parts is None:
+                continue
+            try:
+                expected = _pybtex(raw)
+            except Exception:
+                continue
+            assert parts == expected, (name, raw)
+            checked += 1
+    assert checked > 5_000

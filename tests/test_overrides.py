@@ -5,7 +5,7 @@ import pytest
 from pubgen.config import parse_config
 from pubgen.model import Location, Publication
 from pubgen.names import parse_authors
-from pubgen.overrides import apply_overrides
+from pubgen.overrides import apply_overrides, title_key
 
 
 def _pub(author: str, key: str = "k") -> Publication:
@@ -89,3 +89,9 @@ def test_et_al_is_never_a_person() -> None:
         [_pub("Tang, Zhenheng and others")], parse_config(CONFIG, "o.yaml")
     )
     assert [(a.is_others, a.is_owner) for a in result.authors] == [(False, True), (True, False)]
+
+
+def test_title_key_keeps_exactly_what_isalnum_keeps() -> None:
+    # Every code point once: the regex must drop what str.isalnum() drops, no more.
+    every = "".join(map(chr, range(0x110000)))
+    assert title_key(every) == "".join(char for char in every.casefold() if char.isalnum())
