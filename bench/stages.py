@@ -80,7 +80,11 @@ def main() -> int:
     classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
     groups = timed("group", lambda: group.group(merged, config.grouping))
-    out = timed("render", lambda: mods["render"].render(groups, config, "markdown", []))
+    output = importlib.import_module("pubgen.outputs").Output
+    out = timed("render", lambda: mods["render"].render(groups, config, output("markdown"), []))
+    for fmt in ("html", "latex"):  # not in the total: a build renders the formats it lists
+        timed(f"  render {fmt} (not in total)",
+              lambda: mods["render"].render(groups, config, output(fmt), []))  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         target = str(Path(folder) / "out.md")
         timed("write", lambda: write.apply(write.plan(target, out, False)))
