@@ -49,11 +49,25 @@ _URL_FILTERS: dict[str, Callable[[str], Any]] = {
 _LATEX_MARKS = (("\\dag", "†"), ("\\ddag", "‡"), ("\\S", "§"), ("\\P", "¶"), ("\\|", "‖"))
 
 
+# Values up to this long are escaped once per render: names, venues, years, labels and
+# awards repeat down a list; titles and BibTeX blocks rarely do and would only take memory.
+_CACHED_LENGTH = 100
+
+
 def _finalizer(escape: Callable[[str], str]) -> Callable[[Any], Markup]:
     # With autoescape on, Jinja2 applies finalize first and then leaves Markup alone, so
     # returning Markup here swaps HTML escaping for the format's own; macro output and
     # |safe values are Markup already and pass through once, never escaped twice.
+    done: dict[str, Markup] = {}
+
     def finalize(value: Any) -> Markup:
+        if type(value) is str:  # not a Markup, which is a str too
+            escaped = done.get(value)
+            if escaped is None:
+                escaped = Markup(escape(value))
+                if len(value) <= _CACHED_LENGTH:
+                    done[value] = escaped
+            return escaped
         if isinstance(value, Markup):
             return value
         return Markup(escape(str(value)))
