@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from pubgen.escape import clean_text, escape_html, escape_markdown, html_steps, markdown_steps
-from pubgen.render import _ESCAPERS, _finalizer
+from pubgen.render import _finalizer, escaper
 from pubgen.texescape import escape_latex, latex_chars, latex_url
 from pubgen.urls import arxiv_url, doi_url, safe_url
 
@@ -194,7 +194,7 @@ def test_shortcuts_give_the_bytes_of_every_step(text: str) -> None:
     ],
 )
 def test_finalizer_cache_gives_the_escaper_bytes(fmt: str, value: object) -> None:
-    escape = _ESCAPERS[fmt]
+    escape = escaper(fmt)
     finalize = _finalizer(escape)
     expected = escape(str(value))
     # The first call escapes, the second may come from the cache: both the same bytes.

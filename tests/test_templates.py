@@ -89,6 +89,27 @@ def test_templates_option_is_searched_first(site: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().out == "option\n"
 
 
+def test_an_edited_template_is_compiled_again(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Compiled templates are kept for the process (render.py): never once edited."""
+    template = site / "templates" / "markdown.md.j2"
+    outputs = []
+    for text in ("first {{ publications | length }}\n", "second\n", "first 1\n"):
+        template.write_text(text, encoding="utf-8")
+        assert main(["build", "-o", "-"]) == 0
+        outputs.append(capsys.readouterr().out)
+    template.unlink()  # back to the packaged template, compiled once above or now
+    for _ in range(2):
+        assert main(["build", "-o", "-"]) == 0
+        outputs.append(capsys.readouterr().out)
+    packaged = (
+        "The 📧 represents corresponding author.\n\n## Conference Papers\n\n"
+        "* **Z. Tang**, X. Chu📧. A &lt;b&gt;Bold&lt;/b&gt; Title. In ICML 2024.\n"
+    )
+    assert outputs == ["first 1\n", "second\n", "first 1\n", packaged, packaged]
+
+
 @pytest.mark.parametrize(
     ("template", "message"),
     [
