@@ -11,7 +11,7 @@ JSON is not a template: it is ``json.dumps`` of a fixed schema (pubgen.jsonout).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import replace
 from types import CodeType
 from typing import Any
@@ -20,6 +20,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from pubgen import compiled
 from pubgen.bibtex import clean_bibtex
 from pubgen.config import Config, Marker
 from pubgen.errors import PubgenError
@@ -131,6 +132,25 @@ class _CompiledTemplates(jinja2.BytecodeCache):
             self.compiled[bucket.key] = (bucket.checksum, bucket.code)
 
 
+class _PackagedLoader(jinja2.PackageLoader):
+    """pubgen's own templates, with the code compiled in advance where it is current."""
+
+    def __init__(self) -> None:
+        super().__init__("pubgen", "templates")
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        source, _, uptodate = self.get_source(environment, name)
+        code = compiled.code(name, source)
+        if code is None:
+            return super().load(environment, name, globals)
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+
+
 # Per format: the code Jinja2 generates may depend on the environment it compiled in.
 _COMPILED: dict[str, _CompiledTemplates] = {}
 
@@ -138,7 +158,7 @@ _COMPILED: dict[str, _CompiledTemplates] = {}
 def make_environment(
     template_dirs: Sequence[str], output: Output, max_authors: int = 0
 ) -> jinja2.Environment:
-    packaged = jinja2.PackageLoader("pubgen", "templates")
+    packaged = _PackagedLoader()
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"pubgen": packaged})]
     loaders.extend(jinja2.FileSystemLoader(d) for d in template_dirs)
     loaders.append(packaged)

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from pubgen import compiled
 from pubgen.cli import main
+from pubgen.outputs import Output
+from pubgen.render import make_environment
 
 BIB = """\
 @inproceedings{a2024,
@@ -130,3 +133,16 @@ def test_template_mistakes_are_errors(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_templates_compiled_in_advance_are_current() -> None:
+    """pubgen/templates/compiled/ is what ``python -m pubgen.compiled`` writes now, and
+    render uses it for each packaged template until that template changes."""
+    expected = compiled.generate(make_environment([], Output("markdown")))
+    folder = Path(compiled.FOLDER)
+    written = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.*")}
+    assert written == expected, "templates changed: run python -m pubgen.compiled"
+    sources = {p.name: p.read_text(encoding="utf-8") for p in Path(compiled.TEMPLATES).glob("*.j2")}
+    assert len(sources) == 5
+    assert all(compiled.code(name, text) is not None for name, text in sources.items())
+    assert all(compiled.code(name, text + " ") is None for name, text in sources.items())
