@@ -8,6 +8,8 @@ in this order, whatever the order in the .bib, so a re-export never changes the 
 
 from __future__ import annotations
 
+import re
+
 from pubgen.dates import MONTH_MACROS
 from pubgen.model import Publication
 
@@ -50,11 +52,15 @@ FIELD_ORDER = (
     "url",
 )
 
+_BRACES = re.compile("[{}]")
+
 
 def _balanced(value: str) -> bool:
+    if "}" not in value:  # most values: no brace to count
+        return "{" not in value
     depth = 0
-    for char in value:
-        depth += {"{": 1, "}": -1}.get(char, 0)
+    for brace in _BRACES.findall(value):
+        depth += 1 if brace == "{" else -1
         if depth < 0:
             return False
     return depth == 0
@@ -73,9 +79,12 @@ def clean_bibtex(pub: Publication, abstract: bool = False) -> str:
     names = (*FIELD_ORDER, "abstract") if abstract else FIELD_ORDER
     lines = []
     for name in names:
-        # Whitespace means nothing to BibTeX; one line per field keeps the block tidy.
         # The url only when it is a link normalise accepted (http or https).
-        value = " ".join((pub.url if name == "url" else pub.get(name)).split())
+        raw = pub.url if name == "url" else pub.fields.get(name)
+        if not raw:
+            continue
+        # Whitespace means nothing to BibTeX; one line per field keeps the block tidy.
+        value = " ".join(raw.split())
         # An unbalanced brace would end the entry early for every BibTeX reader.
         if value and _balanced(value):
             lines.append(f"  {name} = {_value(name, value, pub)}")

@@ -11,49 +11,71 @@ JSON is not a template: it is ``json.dumps`` of a fixed schema (pubgen.jsonout).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import replace
+from types import CodeType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
+from pubgen import compiled
 from pubgen.bibtex import clean_bibtex
 from pubgen.config import Config, Marker
 from pubgen.errors import PubgenError
-from pubgen.escape import escape_html, escape_markdown
+from pubgen.escape import escape_html, escape_markdown, latex_url
 from pubgen.group import Group
-from pubgen.jsonout import render_json
 from pubgen.model import Author, Publication
 from pubgen.outputs import Output
-from pubgen.texescape import escape_latex, latex_url
 
 __all__ = ["escape_markdown", "render"]
 
 TEMPLATES = {"markdown": "markdown.md.j2", "html": "html.html.j2", "latex": "latex.tex.j2"}
 STANDALONE = {"html": "html-standalone.html.j2", "latex": "latex-standalone.tex.j2"}
-_ESCAPERS: dict[str, Callable[[str], str]] = {
-    "markdown": escape_markdown,
-    "html": escape_html,
-    "latex": escape_latex,
-}
-# URLs come from pubgen.urls, safe as they are in Markdown; in HTML the attribute escaper
-# still turns & into &amp;, and TeX needs \% and \#.
-_URL_FILTERS: dict[str, Callable[[str], Any]] = {
-    "markdown": Markup,
-    "html": str,
-    "latex": lambda url: Markup(latex_url(url)),
-}
+
+
+def escaper(fmt: str) -> Callable[[str], str]:
+    """The escaper of a format; pubgen.texescape is imported only for LaTeX."""
+    if fmt == "latex":
+        from pubgen.texescape import escape_latex
+
+        return escape_latex
+    return escape_html if fmt == "html" else escape_markdown
+
+
+def _url_filter(fmt: str) -> Callable[[str], Any]:
+    # URLs come from pubgen.urls, safe as they are in Markdown; in HTML the attribute
+    # escaper still turns & into &amp;, and TeX needs \% and \#.
+    if fmt == "latex":
+        return lambda url: Markup(latex_url(url))
+    return str if fmt == "html" else Markup
+
+
 # Marker symbols pdflatex can print, in the order a CV conventionally uses them, for
 # markers whose symbol it cannot (emoji): (LaTeX, the character it prints).
 _LATEX_MARKS = (("\\dag", "†"), ("\\ddag", "‡"), ("\\S", "§"), ("\\P", "¶"), ("\\|", "‖"))
+
+
+# Values up to this long are escaped once per render: names, venues, years, labels and
+# awards repeat down a list; titles and BibTeX blocks rarely do and would only take memory.
+_CACHED_LENGTH = 100
 
 
 def _finalizer(escape: Callable[[str], str]) -> Callable[[Any], Markup]:
     # With autoescape on, Jinja2 applies finalize first and then leaves Markup alone, so
     # returning Markup here swaps HTML escaping for the format's own; macro output and
     # |safe values are Markup already and pass through once, never escaped twice.
+    done: dict[str, Markup] = {}
+
     def finalize(value: Any) -> Markup:
+        if type(value) is str:  # not a Markup, which is a str too
+            escaped = done.get(value)
+            if escaped is None:
+                escaped = Markup(escape(value))
+                if len(value) <= _CACHED_LENGTH:
+                    done[value] = escaped
+            return escaped
         if isinstance(value, Markup):
             return value
         return Markup(escape(str(value)))
@@ -91,26 +113,69 @@ def html_text(text: str) -> Markup:
     return Markup(escape_html(text).replace("\n", "&#10;"))
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the rest of the process, so a run that renders several
+    outputs (or a test session) compiles each template once per format, not per output
+    (~7 ms each). In memory only. Jinja2 keys each by name and file and checks the source's
+    checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.compiled.get(bucket.key, ("", None))
+        if code is not None and checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self.compiled[bucket.key] = (bucket.checksum, bucket.code)
+
+
+class _PackagedLoader(jinja2.PackageLoader):
+    """pubgen's own templates, with the code compiled in advance where it is current."""
+
+    def __init__(self) -> None:
+        super().__init__("pubgen", "templates")
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        source, _, uptodate = self.get_source(environment, name)
+        code = compiled.code(name, source)
+        if code is None:
+            return super().load(environment, name, globals)
+        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+
+
+# Per format: the code Jinja2 generates may depend on the environment it compiled in.
+_COMPILED: dict[str, _CompiledTemplates] = {}
+
+
 def make_environment(
     template_dirs: Sequence[str], output: Output, max_authors: int = 0
 ) -> jinja2.Environment:
-    packaged = jinja2.PackageLoader("pubgen", "templates")
+    packaged = _PackagedLoader()
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"pubgen": packaged})]
     loaders.extend(jinja2.FileSystemLoader(d) for d in template_dirs)
     loaders.append(packaged)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        finalize=_finalizer(_ESCAPERS[output.format]),
+        finalize=_finalizer(escaper(output.format)),
         keep_trailing_newline=True,
         autoescape=True,
+        bytecode_cache=_COMPILED.setdefault(output.format, _CompiledTemplates()),
     )
     env.filters["end_sentence"] = end_sentence
     # A paper's own max_authors (overrides.yaml) wins over the global one.
     env.filters["shown_authors"] = lambda pub: shown_authors(
         pub.authors, max_authors if pub.max_authors is None else pub.max_authors
     )
-    env.filters["url"] = _URL_FILTERS[output.format]
+    env.filters["url"] = _url_filter(output.format)
     env.filters["bibtex"] = lambda pub: clean_bibtex(pub, output.abstract)
     env.filters["htmltext"] = html_text
     return env
@@ -122,7 +187,7 @@ def latex_markers(markers: Sequence[Marker]) -> tuple[Marker, ...]:
     spare = iter(mark for mark, char in _LATEX_MARKS if all(m.symbol != char for m in markers))
     result = []
     for marker in markers:
-        symbol = marker.latex or escape_latex(marker.symbol)
+        symbol = marker.latex or escaper("latex")(marker.symbol)
         if not marker.latex and ("\\pubgenchar" in symbol or not symbol.strip()):
             symbol = next(spare, symbol)
         result.append(replace(marker, symbol=Markup(symbol)))
@@ -145,6 +210,8 @@ def render(
     markers = latex_markers(config.markers) if output.format == "latex" else config.markers
     legend = [marker for marker in markers if marker.role in used] if config.legend else []
     if output.format == "json":
+        from pubgen.jsonout import render_json
+
         return render_json(groups, publications, config, output, legend)
     name = (STANDALONE if output.standalone else TEMPLATES)[output.format]
     env = make_environment(template_dirs, output, config.max_authors)

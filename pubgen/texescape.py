@@ -136,9 +136,21 @@ def _char(char: str) -> str:
     return f"\\pubgenchar{{{ord(char):04X}}}{{{char}}}"
 
 
+# ASCII after clean_text is printable: only the specials change, one substitution does it.
+_SPECIAL = re.compile("[" + re.escape("".join(_SPECIALS)) + "]")
+
+
 def escape_latex(text: str) -> str:
+    text = clean_text(text)
+    if text.isascii():  # most names, venues and titles: no accent or symbol to look up
+        return _LIGATURES.sub(r"\1{}", _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text))
+    return latex_chars(text)
+
+
+def latex_chars(text: str) -> str:
+    """escape_latex of clean text, character by character (ASCII or not)."""
     out: list[str] = []
-    for char in unicodedata.normalize("NFC", clean_text(text)):
+    for char in unicodedata.normalize("NFC", text):
         if char in _SPECIALS:
             out.append(_SPECIALS[char])
         elif " " <= char <= "~":

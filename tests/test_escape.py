@@ -7,9 +7,13 @@ test_chromium.py and test_pdflatex.py; these tables pin the exact bytes.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
 
-from pubgen.escape import escape_html, escape_markdown
-from pubgen.texescape import escape_latex, latex_url
+from pubgen.escape import clean_text, escape_html, escape_markdown, html_steps, markdown_steps
+from pubgen.render import _finalizer, escaper
+from pubgen.texescape import escape_latex, latex_chars, latex_url
 from pubgen.urls import arxiv_url, doi_url, safe_url
 
 MARKDOWN = [
@@ -158,3 +162,42 @@ def test_arxiv_and_latex_urls() -> None:
     assert arxiv_url("hep-th/9901001") == "https://arxiv.org/abs/hep-th/9901001"
     assert arxiv_url("") == ""
     assert latex_url("https://ex.org/a%20b?x=1&y_z=~#f") == "https://ex.org/a\\%20b?x=1&y_z=~\\#f"
+
+
+# Every character some step of some escaper acts on, and plain ones around them.
+TRICKY = (
+    "\\`*_[]#|&<>{}%$~^\"'-.+=,!?)(:;/@ 019aZ\t\n\v\f\r\x00\x07\x1b\x7f\x85\x9b"
+    "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\ufeff"
+    "\xa0\u2009éñ\u0301\u0303\u0361α≤−²ℝŁ张🚀\u0660\u0661"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=12))
+def test_shortcuts_give_the_bytes_of_every_step(text: str) -> None:
+    # Text with nothing to escape is returned as it is, ASCII LaTeX by one substitution:
+    # each shortcut must give exactly what running every step gives.
+    assert escape_markdown(text) == markdown_steps(text)
+    assert escape_html(text) == html_steps(text)
+    assert escape_latex(text) == latex_chars(clean_text(text))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "latex"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        *(text for text, _ in MARKDOWN + HTML + LATEX),
+        "x" * 100 + "<{&}>",  # longer than what the finalizer keeps
+        "x" * 99 + "\u202e",
+        2024,
+        None,
+    ],
+)
+def test_finalizer_cache_gives_the_escaper_bytes(fmt: str, value: object) -> None:
+    escape = escaper(fmt)
+    finalize = _finalizer(escape)
+    expected = escape(str(value))
+    # The first call escapes, the second may come from the cache: both the same bytes.
+    assert [finalize(value), finalize(value)] == [expected, expected]
+    assert all(type(finalize(value)) is Markup for _ in range(2))
+    assert finalize(Markup(value)) == str(value)  # ready-to-print values pass as they are

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from pubgen import compiled
 from pubgen.cli import main
+from pubgen.outputs import Output
+from pubgen.render import make_environment
 
 BIB = """\
 @inproceedings{a2024,
@@ -89,6 +92,27 @@ def test_templates_option_is_searched_first(site: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().out == "option\n"
 
 
+def test_an_edited_template_is_compiled_again(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Compiled templates are kept for the process (render.py): never once edited."""
+    template = site / "templates" / "markdown.md.j2"
+    outputs = []
+    for text in ("first {{ publications | length }}\n", "second\n", "first 1\n"):
+        template.write_text(text, encoding="utf-8")
+        assert main(["build", "-o", "-"]) == 0
+        outputs.append(capsys.readouterr().out)
+    template.unlink()  # back to the packaged template, compiled once above or now
+    for _ in range(2):
+        assert main(["build", "-o", "-"]) == 0
+        outputs.append(capsys.readouterr().out)
+    packaged = (
+        "The 📧 represents corresponding author.\n\n## Conference Papers\n\n"
+        "* **Z. Tang**, X. Chu📧. A &lt;b&gt;Bold&lt;/b&gt; Title. In ICML 2024.\n"
+    )
+    assert outputs == ["first 1\n", "second\n", "first 1\n", packaged, packaged]
+
+
 @pytest.mark.parametrize(
     ("template", "message"),
     [
@@ -109,3 +133,16 @@ def test_template_mistakes_are_errors(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_templates_compiled_in_advance_are_current() -> None:
+    """pubgen/templates/compiled/ is what ``python -m pubgen.compiled`` writes now, and
+    render uses it for each packaged template until that template changes."""
+    expected = compiled.generate(make_environment([], Output("markdown")))
+    folder = Path(compiled.FOLDER)
+    written = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.*")}
+    assert written == expected, "templates changed: run python -m pubgen.compiled"
+    sources = {p.name: p.read_text(encoding="utf-8") for p in Path(compiled.TEMPLATES).glob("*.j2")}
+    assert len(sources) == 5
+    assert all(compiled.code(name, text) is not None for name, text in sources.items())
+    assert all(compiled.code(name, text + " ") is None for name, text in sources.items())
