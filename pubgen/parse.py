@@ -70,7 +70,7 @@ class _Parser:
         self.macros = dict(MONTH_MACROS)
         self.string_lines: dict[str, int] = {}
         self.first_seen: dict[str, int] = {}  # case-folded key -> line of its first entry
-        self.names: dict[str, str] = {}  # field name as written -> lower case
+        self.names: dict[str, str] = {}  # valid field name as written -> lower case
         self.publications: list[Publication] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -150,14 +150,15 @@ class _Parser:
     def _fields(self, entry: blocks.Entry) -> dict[str, str]:
         fields: dict[str, str] = {}
         for bib_field in entry.fields:
-            # One string per field name, not one per field: 50,000 entries repeat a dozen.
-            name = self.names.get(bib_field.name) or self.names.setdefault(
-                bib_field.name, bib_field.name.lower()
-            )
             line = bib_field.line
-            if not _FIELD_NAME.fullmatch(name):
-                self.report(line, f"not a field name: {excerpt(name, 0)}", entry.key)
-                continue
+            # One string per field name, not one per field: 50,000 entries repeat a dozen.
+            name = self.names.get(bib_field.name, "")
+            if not name:
+                name = bib_field.name.lower()
+                if not _FIELD_NAME.fullmatch(name):
+                    self.report(line, f"not a field name: {excerpt(name, 0)}", entry.key)
+                    continue
+                self.names[bib_field.name] = name  # only names that are field names
             if name in fields:
                 self.report(line, f"duplicate field `{name}`: the first one is used", entry.key)
                 continue

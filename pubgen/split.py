@@ -167,12 +167,16 @@ def _entry(
     body = _FIELDS.match(text, key.end()) if key else None
     if key is None or body is None:
         return None
-    # _FIELDS checked that the body is nothing but fields, so these matches are adjacent.
-    fields = tuple(
-        Field(field.group(1).strip(), field.group(2).strip(), lines.at(field.end(1)))
-        for field in _FIELD.finditer(text, key.end(), body.end())
-    )
-    return Entry(entry_type, key.group(1).strip(), fields, line), body.end()
+    # _FIELDS checked that the body is nothing but fields, so these matches are adjacent:
+    # the text is the key, then name "=" value "," again and again, and a field's line is
+    # the key's last line plus the newlines of the names and values before its "=".
+    field_line = lines.at(key.end())
+    fields = []
+    for name, value in _FIELD.findall(text, key.end(), body.end()):
+        field_line += name.count("\n")
+        fields.append(Field(name.strip(), value.strip(), field_line))
+        field_line += value.count("\n")
+    return Entry(entry_type, key.group(1).strip(), tuple(fields), line), body.end()
 
 
 def _bibtexparser(piece: str, opening: str, first_line: int) -> Iterator[Block]:

@@ -62,6 +62,11 @@ def evaluate(value: str, macros: Mapping[str, str]) -> str:
     Raises UndefinedMacro for a bare word that names no macro, and MalformedValue for
     anything else that is not a value, such as a missing comma swallowing the next field.
     """
+    if value[:1] == "{" and value[-1:] == "}":
+        # Nearly every value is one braced group: skip the general reader below.
+        inner = value[1:-1]
+        if ("{" not in inner and "}" not in inner) or _closing(value, 0) == len(value) - 1:
+            return inner
     parts: list[str] = []
     position = 0
     while True:
