@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from pubgen.needles import Needles, needles
+
 CONFERENCE = C = "conference"
 JOURNAL = J = "journal"
 
@@ -42,6 +44,22 @@ class Venue:
             re.compile(self.pattern),
             re.compile(self.acronym) if self.acronym else None,
             re.compile(self.exclude) if self.exclude else None,
+        )
+
+    @cached_property
+    def needles(self) -> tuple[Needles | None, Needles | None]:
+        """(pattern's, acronym's) substrings one of which a name must have to match;
+        None: the regex must be tried (pubgen.needles)."""
+        return needles(self.pattern), needles(self.acronym) if self.acronym else frozenset()
+
+    def could_match(self, folded_name: str, cased: str) -> bool:
+        """False when neither regex can match, known without compiling them."""
+        in_pattern, in_acronym = self.needles
+        return (
+            in_pattern is None
+            or any(needle in folded_name for needle in in_pattern)
+            or in_acronym is None
+            or any(needle in cased for needle in in_acronym)
         )
 
     @cached_property
@@ -286,6 +304,8 @@ def _first_venue(name: str) -> Venue | None:
     if not folded_name:
         return None
     for venue in VENUES:
+        if not venue.could_match(folded_name, cased):
+            continue  # most of the table, for any one name: no regex compiled for it
         pattern, acronym, exclude = venue.regexes
         hit = pattern.search(folded_name) or (acronym and acronym.search(cased))
         if hit and not (exclude and exclude.search(folded_name)):

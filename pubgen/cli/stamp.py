@@ -45,7 +45,8 @@ def _stamp_path(argv: Sequence[str]) -> str:
 def file_hash(path: str) -> str:
     try:
         with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+            # In blocks: a whole 76 MB .bib read at once would raise the build's peak memory.
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except FileNotFoundError:
         return _ABSENT
     except OSError:
