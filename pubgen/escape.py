@@ -133,7 +133,3 @@ def html_steps(text: str) -> str:
     text = _HTML_CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
     return str(escape(close_bidi(text))).replace("{", "&#123;").replace("}", "&#125;")
 
-
-def latex_url(url: str) -> str:
-    """The first argument of hyperref's ``\\href``: only ``%`` and ``#`` need a backslash."""
-    return url.replace("%", "\\%").replace("#", "\\#")

@@ -24,7 +24,7 @@ from pubgen import compiled
 from pubgen.bibtex import clean_bibtex
 from pubgen.config import Config, Marker
 from pubgen.errors import PubgenError
-from pubgen.escape import escape_html, escape_markdown, latex_url
+from pubgen.escape import escape_html, escape_markdown
 from pubgen.group import Group
 from pubgen.model import Author, Publication
 from pubgen.outputs import Output
@@ -48,6 +48,8 @@ def _url_filter(fmt: str) -> Callable[[str], Any]:
     # URLs come from pubgen.urls, safe as they are in Markdown; in HTML the attribute
     # escaper still turns & into &amp;, and TeX needs \% and \#.
     if fmt == "latex":
+        from pubgen.texescape import latex_url
+
         return lambda url: Markup(latex_url(url))
     return str if fmt == "html" else Markup
 
