@@ -132,4 +132,3 @@ def html_steps(text: str) -> str:
     """escape_html without the shortcut: every step, whatever the text."""
     text = _HTML_CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
     return str(escape(close_bidi(text))).replace("{", "&#123;").replace("}", "&#125;")
-
