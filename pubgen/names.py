@@ -1,4 +1,4 @@
-"""Author names: split with pybtex *before* LaTeX is decoded, then decode each part.
+"""Author names: split by BibTeX's rules *before* LaTeX is decoded, then decode each part.
 
 Splitting first matters: ``{\\relax Ph}ilippe`` or ``{Barnes and Noble, Inc.}`` only split
 correctly while their braces are still there. Matching a person (owner, roles) uses
@@ -32,9 +32,9 @@ _MARKER_SPELLINGS = (
     (re.compile(r"\$\^\{?\\?(\*|ast)\}?\$|\\textsuperscript\{\*\}|\\ast\b"), "*"),
     (re.compile(r"\$\^?\{?\\dagger\}?\$|\\textdagger\b|\\dag\b|\\textsuperscript\{\\dag\}"), "†"),
 )
-# biblatex's extended name format: "family=Oord, given=Aaron, prefix=van den, useprefix=true"
-# Braces, commands, ties, a second comma or a dash-only word need BibTeX's real rules.
+# Braces, commands, ties, a second comma or a dash-only word need pybtex's full rules.
 _NOT_PLAIN = re.compile(r"[{}\\~]|,.*,|(?:^|\s)-")
+# biblatex's extended name format: "family=Oord, given=Aaron, prefix=van den, useprefix=true"
 _EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
 _EXTENDED_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
 
@@ -69,30 +69,6 @@ def _split_braced(value: str) -> list[str]:
     return [name.strip() for name in names if name.strip()]
 
 
-def _plain_parts(raw: str) -> tuple[str, str, str, str] | None:
-    """(first, "", last, "") of a name BibTeX's rules cannot split any other way, else None.
-
-    Most real names are plain ("Tang, Zhenheng", "Zhenheng Tang"): no braces, no
-    backslash, no von part, no Jr. For them pybtex's answer is known in advance, and
-    skipping it saves its import and most of the name-splitting time
-    (tests/test_names.py checks the two agree on every name in the corpus).
-    """
-    if _NOT_PLAIN.search(raw):
-        return None
-    family, comma, given = raw.partition(",")
-    if comma:
-        family = family.strip()
-        # "von Last, First": a single word before the comma can only be the last name.
-        if not family or " " in family or "\t" in family:
-            return None
-        return " ".join(given.split()), "", family, ""
-    words = raw.split()
-    # "First von Last": with every word capitalised there is no von part.
-    if len(words) < 2 or not all(word[0].isupper() for word in words):
-        return None
-    return " ".join(words[:-1]), "", words[-1], ""
-
-
 # One special character in braces ("{\\'e}", "{\\c c}", "{\\o}"): a word never splits inside it.
 _SPECIAL = re.compile(r"\{\\[^{}]*\}")
 _MASK = "\x00"  # stands for one special character while words and commas are found
@@ -110,11 +86,13 @@ def _unmask(word: str, specials: Iterator[str]) -> str:
 
 
 def _bibtex_parts(raw: str) -> tuple[str, str, str, str] | None:
-    """BibTeX's split of a name with von words or braced special characters, else None.
+    """BibTeX's split of a name that needs no more than its word and case rules, else None.
 
-    "da Silva, Paweł", "Ludwig van Beethoven", "Wi{\\'s}niewski, Ming": at most one
-    comma, and braces only around one special character each. pybtex's rules for these
-    are short enough to apply here (tests/test_names.py checks every such corpus name).
+    Most real names are such: "Tang, Zhenheng", "Zhenheng Tang", "da Silva, Paweł",
+    "Ludwig van Beethoven", "Wi{\\'s}niewski, Ming": at most one comma, and braces only
+    around one special character each. pybtex's rules for these are short enough to apply
+    here, which saves its import and most of the name-splitting time
+    (tests/test_names.py checks every such corpus name against pybtex).
     """
     if _MASK in raw:
         return None
@@ -173,11 +151,9 @@ def _parts(raw: str) -> tuple[str, str, str, str]:
             found.get("family", ""),
             found.get("suffix", ""),
         )
-    plain = _plain_parts(raw)
-    if plain is None:
-        plain = _bibtex_parts(raw)
-    if plain is not None:
-        return plain
+    known = _bibtex_parts(raw)
+    if known is not None:
+        return known
     try:
         person = _person_class()(raw)
     except Exception:  # pybtex raises its own errors for e.g. "a, b, c, d"
