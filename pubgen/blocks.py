@@ -41,7 +41,7 @@ Block = Entry | String | Between | Failed
 
 
 class Lines:
-    """1-based line numbers of increasing positions, counting each newline once."""
+    """1-based line numbers of positions that never decrease, counting each newline once."""
 
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
@@ -49,9 +49,6 @@ class Lines:
         self.line = first_line
 
     def at(self, pos: int) -> int:
-        if pos >= self.pos:
-            self.line += self.text.count("\n", self.pos, pos)
-        else:  # back from a block the scanner handed to bibtexparser
-            self.line -= self.text.count("\n", pos, self.pos)
+        self.line += self.text.count("\n", self.pos, pos)
         self.pos = pos
         return self.line

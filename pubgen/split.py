@@ -4,9 +4,9 @@ bibtexparser v2's splitter walks the text mark by mark in Python (~0.1 ms per en
 blocks of a real export are regular: ``@type{key,`` then ``name = value`` pairs, values
 in balanced braces or plain quotes. For those the block is found here with a few regex
 matches, and the result is what bibtexparser would give (tests/test_split.py compares
-the two on the whole corpus and on generated fragments). Anything else, from a
-backslash before a brace to an unclosed value, goes to bibtexparser itself, so that its
-recovery and its error messages stay exactly what they were.
+the two on the whole corpus and on generated fragments). Anything else, from an unclosed
+value to a ``(``-delimited entry, goes to bibtexparser itself, so that its recovery and
+its error messages stay exactly what they were.
 
 Handing bibtexparser only a piece of the text is exact when the piece starts at a block
 and ends just before a block start that begins a line: bibtexparser aborts any open block
