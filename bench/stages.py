@@ -77,13 +77,14 @@ def main() -> int:
     done = timed("normalise (names + decode + dates, ids)",
                  lambda: [normalise.normalise(p, markers)[0] for p in pubs])  # fmt: skip
     raws = [raw for p in pubs for raw in names.split_and(p.get("author") or p.get("editor"))]
-    parts = timed("  of which pybtex name splitting", lambda: [names._parts(r) for r in raws])
+    parts = timed("  of which name splitting", lambda: [names._parts(r) for r in raws])
     texts = [p.get("title") for p in pubs] + [p.venue_name for p in done]
     texts += [part for four in parts for part in four if part]
     timed(
-        f"  of which LaTeX decode ({len(texts)} fields)", lambda: [latex.decode(t) for t in texts]
+        f"  of which LaTeX decode ({len(texts)} fields)",
+        lambda: [latex._decode(t) for t in texts],  # uncached: normalise filled the cache
     )
-    slow = sum(latex._NEEDS_WORK.search(t) is not None for t in texts)
+    slow = sum(latex._NEEDS_PARSER.search(t) is not None for t in texts)
     over, _ = timed("overrides", lambda: overrides.apply_overrides(done, config))
     classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
