@@ -139,6 +139,10 @@ def test_templates_compiled_in_advance_are_current() -> None:
     """pubgen/templates/compiled/ is what ``python -m pubgen.compiled`` writes now, and
     render uses it for each packaged template until that template changes."""
     expected = compiled.generate(make_environment([], Output("markdown")))
+    # One compiled copy serves every format: their environments differ only in functions
+    # the generated code looks up when it runs (finalize, filters).
+    for fmt in ("html", "latex"):
+        assert compiled.generate(make_environment([], Output(fmt))) == expected
     folder = Path(compiled.FOLDER)
     written = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.*")}
     assert written == expected, "templates changed: run python -m pubgen.compiled"
