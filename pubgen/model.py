@@ -131,7 +131,7 @@ class Publication:
     entry_type: str
     fields: dict[str, str]
     location: Location
-    # Position among all inputs (file index, entry index): the last sort tiebreak.
+    # Position among all inputs (file index, line of the entry): the last tiebreak.
     order: tuple[int, int] = (0, 0)
     title: str = ""
     authors: tuple[Author, ...] = ()

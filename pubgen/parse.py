@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from pubgen import blocks, split
 from pubgen.fields import unknown_fields
@@ -61,48 +62,71 @@ def _field_problem(name: str, value: str) -> str:
     return ""
 
 
-class _Parser:
-    """The state of one file: macros, keys seen, results."""
+class Parsed(NamedTuple):
+    """An entry block, evaluated, before it is checked against the keys above it.
 
-    def __init__(self, path: str, file_index: int) -> None:
+    ``problems`` are shown only if the entry is kept (a duplicate is reported as that
+    alone); ``later`` holds the problems of any stage the reader of the chunk ran after
+    parsing (pubgen.reading normalises in the same pass).
+    """
+
+    publication: Publication
+    problems: list[Diagnostic]
+    later: list[Diagnostic]
+
+
+# What reading a chunk gives, in text order: a kept-or-dropped entry, or a problem found
+# outside any entry (an @string, a broken block, a stray "@word").
+Event = Parsed | Diagnostic
+
+
+class Reader:
+    """Blocks -> events, chunk by chunk; what it carries between chunks are the macros.
+
+    A chunk without an @string can be read with a copy of the macros as they stand
+    before it (pubgen.reading does so in a second process); the keys seen so far are the
+    business of ``Keeper``, which takes the events in text order.
+    """
+
+    def __init__(self, path: str, file_index: int, macros: dict[str, str] | None = None) -> None:
         self.path = path
         self.file_index = file_index
-        self.macros = dict(MONTH_MACROS)
+        self.macros = dict(MONTH_MACROS) if macros is None else macros
         self.string_lines: dict[str, int] = {}
-        self.first_seen: dict[str, int] = {}  # case-folded key -> line of its first entry
         self.names: dict[str, str] = {}  # valid field name as written -> lower case
-        self.publications: list[Publication] = []
-        self.diagnostics: list[Diagnostic] = []
 
-    def report(
+    def diagnostic(
         self, line: int, message: str, key: str = "", severity: str = "error", dropped: bool = False
-    ) -> None:
-        self.diagnostics.append(
-            Diagnostic(Location(self.path, line), message, key, severity, dropped)
-        )
+    ) -> Diagnostic:
+        return Diagnostic(Location(self.path, line), message, key, severity, dropped)
 
-    def feed(self, text: str | Iterable[str]) -> None:
-        for block in split.split(text):
+    def read(self, chunk: split.Chunk) -> list[Event]:
+        events: list[Event] = []
+        for block in split.split_chunk(chunk):
             if isinstance(block, blocks.Entry):
-                self._entry(block)
+                events.append(self._entry(block))
             elif isinstance(block, blocks.String):
-                self._string(block)
+                events.extend(self._string(block))
             elif isinstance(block, blocks.Failed):
                 if _COMMENT_BLOCK.match(block.raw):
                     # A broken @comment loses no entry (the splitter goes on after it).
-                    self.report(block.line, _failure_message(block), severity="warning")
+                    message = _failure_message(block)
+                    events.append(self.diagnostic(block.line, message, severity="warning"))
                 else:
                     key = _failed_key(block.raw)
-                    self.report(block.line, _failure_message(block), key, dropped=True)
+                    message = _failure_message(block)
+                    events.append(self.diagnostic(block.line, message, key, dropped=True))
             else:
                 # Text between entries is ignored, but "@some name{id,}" or an "@Article"
                 # without its brace is an entry the author meant and the splitter skipped.
                 for match in _STRAY_ENTRY.finditer(block.text):
                     stray_line = block.line + block.text.count("\n", 0, match.start())
                     message = f"not an entry, ignored: {excerpt(match.group(1), 0)}"
-                    self.report(stray_line, message, severity="warning")
+                    events.append(self.diagnostic(stray_line, message, severity="warning"))
+        return events
 
-    def _string(self, block: blocks.String) -> None:
+    def _string(self, block: blocks.String) -> list[Diagnostic]:
+        problems = []
         name = block.name.lower()
         line = block.line
         if name in self.string_lines:
@@ -110,44 +134,40 @@ class _Parser:
             message = (
                 f"@string {block.name} redefined (first on line {first}); the later value is used"
             )
-            self.report(line, message, severity="warning")
+            problems.append(self.diagnostic(line, message, severity="warning"))
         self.string_lines[name] = line
         try:
             self.macros[name] = evaluate(block.value, self.macros)
         except UndefinedMacro as exc:
-            self.report(line, f"@string uses undefined macro `{exc.name}`", block.name)
+            message = f"@string uses undefined macro `{exc.name}`"
+            problems.append(self.diagnostic(line, message, block.name))
         except MalformedValue as exc:
-            self.report(line, f"@string {block.name}: {exc}")
+            problems.append(self.diagnostic(line, f"@string {block.name}: {exc}"))
+        return problems
 
-    def _entry(self, entry: blocks.Entry) -> None:
+    def _entry(self, entry: blocks.Entry) -> Event:
         line = entry.line
         if not entry.key:
-            self.report(line, "entry has no citation key", dropped=True)
-            return
-        # bibtexparser's duplicate checks are case-sensitive; ours are not.
-        folded = entry.key.casefold()
-        if folded in self.first_seen:
-            message = f"duplicate citation key (first defined on line {self.first_seen[folded]})"
-            self.report(line, message, entry.key, dropped=True)
-            return
-        self.first_seen[folded] = line
-        fields = self._fields(entry)
+            return self.diagnostic(line, "entry has no citation key", dropped=True)
+        problems: list[Diagnostic] = []
+        fields = self._fields(entry, problems)
         unknown = unknown_fields(list(fields))
         if unknown:
             plural = "s" if len(unknown) > 1 else ""
             message = f"unknown field{plural} ignored: " + ", ".join(unknown)
-            self.report(line, message, entry.key, "warning")
-        self.publications.append(
-            Publication(
-                key=entry.key,
-                entry_type=entry.entry_type,
-                fields=fields,
-                location=Location(self.path, line),
-                order=(self.file_index, len(self.publications)),
-            )
+            problems.append(self.diagnostic(line, message, entry.key, "warning"))
+        publication = Publication(
+            key=entry.key,
+            entry_type=entry.entry_type,
+            fields=fields,
+            location=Location(self.path, line),
+            # The line, not a count of entries: a chunk read apart from the others knows
+            # it. Two entries on one line tie, and the list order decides (it is the same).
+            order=(self.file_index, line),
         )
+        return Parsed(publication, problems, [])
 
-    def _fields(self, entry: blocks.Entry) -> dict[str, str]:
+    def _fields(self, entry: blocks.Entry, problems: list[Diagnostic]) -> dict[str, str]:
         fields: dict[str, str] = {}
         for bib_field in entry.fields:
             line = bib_field.line
@@ -156,27 +176,57 @@ class _Parser:
             if not name:
                 name = bib_field.name.lower()
                 if not _FIELD_NAME.fullmatch(name):
-                    self.report(line, f"not a field name: {excerpt(name, 0)}", entry.key)
+                    message = f"not a field name: {excerpt(name, 0)}"
+                    problems.append(self.diagnostic(line, message, entry.key))
                     continue
                 self.names[bib_field.name] = name  # only names that are field names
             if name in fields:
-                self.report(line, f"duplicate field `{name}`: the first one is used", entry.key)
+                message = f"duplicate field `{name}`: the first one is used"
+                problems.append(self.diagnostic(line, message, entry.key))
                 continue
             problem = _field_problem(name, bib_field.value)
             if problem:
-                self.report(line, problem, entry.key)
+                problems.append(self.diagnostic(line, problem, entry.key))
                 fields[name] = ""
                 continue
             try:
                 fields[name] = evaluate(bib_field.value, self.macros)
             except UndefinedMacro as exc:
                 message = f"field `{name}` uses undefined macro `{exc.name}`"
-                self.report(line, message, entry.key)
+                problems.append(self.diagnostic(line, message, entry.key))
                 fields[name] = exc.name
             except MalformedValue as exc:
-                self.report(line, f"field `{name}`: {exc}", entry.key)
+                problems.append(self.diagnostic(line, f"field `{name}`: {exc}", entry.key))
                 fields[name] = ""
         return fields
+
+
+class Keeper:
+    """Events in text order -> the entries kept, and every problem in the order found."""
+
+    def __init__(self) -> None:
+        self.first_seen: dict[str, int] = {}  # case-folded key -> line of its first entry
+        self.kept: list[Parsed] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def take(self, events: Iterable[Event]) -> None:
+        for event in events:
+            if isinstance(event, Diagnostic):
+                self.diagnostics.append(event)
+                continue
+            pub = event.publication
+            # bibtexparser's duplicate checks are case-sensitive; ours are not.
+            folded = pub.key.casefold()
+            first = self.first_seen.get(folded)
+            if first is not None:
+                message = f"duplicate citation key (first defined on line {first})"
+                self.diagnostics.append(
+                    Diagnostic(pub.location, message, pub.key, "error", dropped=True)
+                )
+                continue
+            self.first_seen[folded] = pub.location.line
+            self.diagnostics.extend(event.problems)
+            self.kept.append(event)
 
 
 def parse_bib(
@@ -184,6 +234,8 @@ def parse_bib(
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Every entry block of ``text`` (or of its pieces) as a Publication, or as a diagnostic
     if it is broken."""
-    parser = _Parser(path, file_index)
-    parser.feed(text)
-    return parser.publications, parser.diagnostics
+    reader = Reader(path, file_index)
+    keeper = Keeper()
+    for chunk in split.chunks(text, split.CHUNK_CHARS):
+        keeper.take(reader.read(chunk))
+    return [parsed.publication for parsed in keeper.kept], keeper.diagnostics

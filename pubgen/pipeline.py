@@ -16,12 +16,10 @@ from pubgen.errors import InputError
 from pubgen.group import Group, group
 from pubgen.links import attach_links
 from pubgen.model import Diagnostic, Publication
-from pubgen.normalise import normalise
 from pubgen.outputs import Output
 from pubgen.overrides import apply_overrides
-from pubgen.parse import parse_bib
+from pubgen.reading import read_bib
 from pubgen.render import render
-from pubgen.sources import BibFile
 
 
 @dataclass(frozen=True)
@@ -34,22 +32,24 @@ class Loaded:
         return tuple(d for d in self.diagnostics if d.is_error)
 
 
-def load(bib_paths: Sequence[str], config: Config) -> Loaded:
-    """Every entry of every .bib, normalised, overridden and classified."""
+def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
+    """Every entry of every .bib, normalised, overridden and classified.
+
+    ``jobs``: how many processes may parse and normalise a large .bib (pubgen.reading).
+    """
     diagnostics: list[Diagnostic] = []
     parsed: list[Publication] = []
     first_file: dict[str, str] = {}
     for index, path in enumerate(bib_paths):
-        source = BibFile(path)
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            publications, problems = parse_bib(source.pieces(), path, index)
+            entries, problems = read_bib(path, index, config.name_markers, jobs)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue
-        diagnostics.extend(source.diagnostics)
         diagnostics.extend(problems)
-        for pub in publications:
+        for entry in entries:
+            pub = entry.publication
             folded = pub.key.casefold()
             if folded in first_file:
                 diagnostics.append(
@@ -62,9 +62,9 @@ def load(bib_paths: Sequence[str], config: Config) -> Loaded:
                 )
                 continue
             first_file[folded] = str(pub.location)
-            normalised, problems = normalise(pub, config.name_markers)
-            diagnostics.extend(problems)
-            parsed.append(normalised)
+            diagnostics.extend(entry.later)
+            parsed.append(pub)
+        del entries
     # One name for every stage's list, so that each stage's records are freed as soon as
     # the next stage has made its own (50,000 entries: ~15 MB a generation).
     publications, problems = apply_overrides(parsed, config)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from pubgen.blocks import Between, Block, Entry, Field, Lines, String
 
@@ -77,27 +78,43 @@ def blank_comment_lines(text: str) -> str:
     return _COMMENT_LINE.sub("", text)
 
 
-def split(text: str | Iterable[str]) -> Iterator[Block]:
-    """Every block of ``text`` (or of its pieces in turn), with 1-based line numbers.
+class Chunk(NamedTuple):
+    """A run of whole blocks, comment lines blanked, ending before a line-start block."""
 
-    The text is split a megabyte or so at a time, each chunk ending before a block start
-    that begins a line, so memory stays flat on huge files.
+    text: str
+    first_line: int
+    next_start: str  # the opening ("@article{") of the block after it; "" at the end
+
+
+def chunks(text: str | Iterable[str], size: int) -> Iterator[Chunk]:
+    """``text`` (or its pieces in turn) in chunks of about ``size`` characters.
+
+    Each chunk ends before a block start that begins a line, so splitting the chunks one
+    by one gives the blocks of the whole text, and memory stays flat on huge files.
     """
     line = 1
     buffer = ""
     for piece in (text,) if isinstance(text, str) else text:
         buffer += piece
         start = 0
-        while found := _LINE_BLOCK_START.search(buffer, start + CHUNK_CHARS):
+        while found := _LINE_BLOCK_START.search(buffer, start + size):
             chunk = buffer[start : found.start(1)]
-            yield from _split_chunk(blank_comment_lines(chunk), line, found.group(1))
+            yield Chunk(blank_comment_lines(chunk), line, found.group(1))
             line += chunk.count("\n")
             start = found.start(1)
         buffer = buffer[start:]
-    yield from _split_chunk(blank_comment_lines(buffer), line, "")
+    yield Chunk(blank_comment_lines(buffer), line, "")
 
 
-def _split_chunk(text: str, first_line: int, next_start: str) -> Iterator[Block]:
+def split(text: str | Iterable[str]) -> Iterator[Block]:
+    """Every block of ``text`` (or of its pieces in turn), with 1-based line numbers."""
+    for chunk in chunks(text, CHUNK_CHARS):
+        yield from split_chunk(chunk)
+
+
+def split_chunk(chunk: Chunk) -> Iterator[Block]:
+    """The blocks of one chunk, with their line numbers in the whole text."""
+    text, first_line, next_start = chunk
     lines = Lines(text, first_line)
     pos = 0
     while True:

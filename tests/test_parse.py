@@ -117,8 +117,8 @@ def test_parse_keeps_order_and_lines() -> None:
     pubs, diagnostics = parse_bib(text, "x.bib", file_index=3)
     assert diagnostics == []
     assert [(p.key, p.entry_type, p.location.line, p.order) for p in pubs] == [
-        ("b", "article", 3, (3, 0)),
-        ("a", "misc", 5, (3, 1)),
+        ("b", "article", 3, (3, 3)),
+        ("a", "misc", 5, (3, 5)),
     ]
     assert pubs[0].fields == {"title": "B"}
 

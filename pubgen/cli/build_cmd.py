@@ -17,6 +17,7 @@ from pubgen.cli.common import (
     diagnostic_lines,
     load_config_or_default,
     print_diagnostics,
+    whole_number,
     write_stdout,
 )
 from pubgen.config import Config
@@ -42,6 +43,7 @@ class BuildOptions:
     bibtex: bool | None = None
     abstract: bool = False
     links: bool | None = None
+    jobs: int | None = None  # None: one per core (see jobs_wanted)
 
 
 def add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -141,6 +143,27 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--overrides", metavar="FILE", help="overrides file (default: overrides.yaml, optional)"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes that parse a .bib of more than ~200 KB (default: one per core, "
+        "at most 4; 1: this process only); the output is the same whatever N is",
+    )
+
+
+def _jobs(text: str) -> int:
+    jobs = whole_number(text)
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
+
+
+def jobs_wanted(given: int | None) -> int:
+    from pubgen.reading import usable_cores
+
+    return given or min(usable_cores(), 4)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -148,7 +171,8 @@ def run_check(args: argparse.Namespace) -> int:
     from pubgen.lint import lint
 
     config = load_config_or_default(args.overrides)
-    loaded = pipeline.load(tuple(args.bib or ()) or config.bib_paths, config)
+    bibs = tuple(args.bib or ()) or config.bib_paths
+    loaded = pipeline.load(bibs, config, jobs_wanted(args.jobs))
     found = [*loaded.diagnostics, *lint(loaded.publications, config)]
     print_diagnostics(found, lenient=False)
     if any(d.is_error for d in found):
@@ -205,7 +229,7 @@ def _build(options: BuildOptions) -> int:
 
     config = load_config_or_default(options.overrides)
     bibs = options.bibs or config.bib_paths
-    loaded = pipeline.load(bibs, config)
+    loaded = pipeline.load(bibs, config, jobs_wanted(options.jobs))
     warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
     for line in warnings:
         print(line, file=sys.stderr)
@@ -275,5 +299,6 @@ def run_build(args: argparse.Namespace) -> int:
         bibtex=args.bibtex,
         abstract=args.abstract,
         links=args.links,
+        jobs=args.jobs,
     )
     return build(options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -38,6 +39,13 @@ def diagnostic_lines(diagnostics: Sequence[Diagnostic], lenient: bool) -> list[s
 def print_diagnostics(diagnostics: Sequence[Diagnostic], lenient: bool) -> None:
     for line in diagnostic_lines(diagnostics, lenient):
         print(line, file=sys.stderr)
+
+
+def whole_number(text: str) -> int:
+    """argparse type for 0, 1, 2...; ASCII digits only ("²" is a digit int() refuses)."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    return int(text)
 
 
 def write_stdout(text: str) -> None:

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from pubgen.cli.common import EXIT_CHANGED, EXIT_OK
+from pubgen.cli.common import EXIT_CHANGED, EXIT_OK, whole_number
 from pubgen.errors import PubgenError
 
 if TYPE_CHECKING:
@@ -43,12 +43,6 @@ def _positive(text: str) -> float:
     return value
 
 
-def _count(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
-    return int(text)
-
-
 def add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -74,7 +68,7 @@ def add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     common.add_argument(
         "--retries",
-        type=_count,
+        type=whole_number,
         default=5,
         metavar="N",
         help="after a 429, a 5xx or a failed connection (default: %(default)s)",

@@ -1,0 +1,176 @@
+"""Read one .bib into parsed and normalised entries, on a second core when it is large.
+
+Parsing and normalising are most of a big build, and each entry's work is its own but
+for two things: @string macros, which later entries read, and duplicate keys, which
+depend on every entry before. So the text goes in chunks (``split.chunks``) to worker
+processes and to this process in turn:
+
+- a chunk that holds ``@string`` is read here, so a chunk sent away carries a copy of
+  the macros exactly as they stand before it;
+- results are taken in text order, and only there, by ``parse.Keeper``, are keys checked.
+
+What comes out, entries and diagnostics in their order, is what one process gives
+(tests/test_reading.py compares the two on the corpus). Parallel reading needs ``fork``
+(Linux), so that workers start with this process's modules and no re-import.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import os
+import re
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Mapping
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from pubgen.model import Author, Diagnostic, Link, Location, Publication
+from pubgen.normalise import normalise
+from pubgen.parse import Event, Keeper, Parsed, Reader
+from pubgen.sources import BibFile
+from pubgen.split import CHUNK_CHARS, Chunk, chunks
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+# Small enough that the two processes finish close together, large enough that handing
+# a chunk over (~0.1 ms) is noise beside reading it (~25 ms).
+PARALLEL_CHUNK_CHARS = 500_000
+# Any spelling split or bibtexparser could read as an @string block (both test the
+# lower-cased "@word" for this prefix); a false alarm only keeps a chunk here.
+_STRING = re.compile(r"@string", re.IGNORECASE)
+# Chunks each worker may have queued: one it reads, one waiting, so it never idles.
+_QUEUED = 2
+
+
+def _by_fields(cls: type[Any]) -> Callable[[Any], tuple[type[Any], tuple[Any, ...]]]:
+    values = attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    return lambda record: (cls, values(record))
+
+
+# A worker's entries come back pickled. A frozen dataclass with slots pickles as a state
+# that is set attribute by attribute in Python; as the arguments of its constructor it
+# unpickles ~1.5x faster, and unpickling is the part this process waits for.
+for _cls in (Publication, Author, Location, Link, Diagnostic):
+    copyreg.pickle(_cls, _by_fields(_cls))
+
+
+class _Task(NamedTuple):
+    path: str
+    file_index: int
+    macros: dict[str, str]
+    chunk: Chunk
+    name_markers: Mapping[str, str] | None
+
+
+def _normalised(events: list[Event], name_markers: Mapping[str, str] | None) -> list[Event]:
+    for index, event in enumerate(events):
+        if isinstance(event, Parsed):
+            publication, problems = normalise(event.publication, name_markers)
+            events[index] = event._replace(publication=publication, later=problems)
+    return events
+
+
+def _read_apart(task: _Task) -> list[Event]:
+    """In the worker: one chunk without @string, read with the macros that precede it."""
+    reader = Reader(task.path, task.file_index, task.macros)
+    return _normalised(reader.read(task.chunk), task.name_markers)
+
+
+def usable_cores() -> int:
+    if sys.platform != "linux":
+        return 1  # no fork: a worker would have to import pubgen afresh (and spawn re-runs it)
+    return len(os.sched_getaffinity(0))
+
+
+def _worker_signals() -> None:
+    # The worker inherits cli's handlers, which would raise in it; this process handles
+    # Ctrl-C and SIGTERM and then ends the worker, which needs no clean-up of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+class _Workers:
+    """``count`` processes, started when the first chunk they could take comes."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.pool: Pool | None = None
+        self.queued: deque[AsyncResult[list[Event]]] = deque()
+
+    def submit(self, task: _Task) -> AsyncResult[list[Event]]:
+        if self.pool is None:
+            import multiprocessing  # only for files big enough to share
+
+            context = multiprocessing.get_context("fork")
+            self.pool = context.Pool(self.count, initializer=_worker_signals)
+        result = self.pool.apply_async(_read_apart, (task,))
+        self.queued.append(result)
+        return result
+
+    def busy(self) -> bool:
+        while self.queued and self.queued[0].ready():
+            self.queued.popleft()
+        return len(self.queued) >= _QUEUED * self.count
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()  # every result was taken (or an error is on its way up)
+            self.pool.join()
+
+
+def read_bib(
+    path: str, file_index: int, name_markers: Mapping[str, str] | None, jobs: int
+) -> tuple[list[Parsed], list[Diagnostic]]:
+    """The entries of one .bib that are kept, normalised; then every problem, in order.
+
+    ``jobs`` is how many processes may read (1: this one only); workers start only for
+    a file of more than one chunk.
+    """
+    source = BibFile(path)
+    reader = Reader(path, file_index)
+    keeper = Keeper()
+    macros = dict(reader.macros)  # what a chunk sent away gets; never changed once sent
+    size = PARALLEL_CHUNK_CHARS if jobs > 1 else CHUNK_CHARS
+    pending: deque[list[Event] | AsyncResult[list[Event]]] = deque()
+    workers = _Workers(jobs - 1)
+    # The pool's threads in this process hand chunks out and unpickle what comes back;
+    # at the default 5 ms before a busy thread yields, the workers wait on them.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch_interval, 0.0002))
+    try:
+        for chunk in chunks(source.pieces(), size):
+            # The last chunk (no block after it) is read here: nothing would run beside it.
+            has_string = _STRING.search(chunk.text) is not None
+            if jobs > 1 and chunk.next_start and not has_string and not workers.busy():
+                task = _Task(path, file_index, macros, chunk, name_markers)
+                pending.append(workers.submit(task))
+                continue
+            pending.append(_normalised(reader.read(chunk), name_markers))
+            if has_string:
+                macros = dict(reader.macros)
+            _take_ready(pending, keeper)
+        _take_ready(pending, keeper, wait=True)
+    finally:
+        sys.setswitchinterval(switch_interval)
+        workers.close()
+    return keeper.kept, [*source.diagnostics, *keeper.diagnostics]
+
+
+def _take_ready(
+    pending: deque[list[Event] | AsyncResult[list[Event]]], keeper: Keeper, wait: bool = False
+) -> None:
+    """Hand the keeper every result at the front of the queue that is there (or all)."""
+    while pending:
+        first = pending[0]
+        if isinstance(first, list):
+            keeper.take(first)
+        elif wait or first.ready():
+            keeper.take(first.get())
+        else:
+            return
+        pending.popleft()

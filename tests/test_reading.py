@@ -1,0 +1,216 @@
+"""Reading a .bib with worker processes gives exactly what one process gives.
+
+Entries, their problems and the order of every diagnostic must not depend on how many
+processes read, nor on where the chunks were cut.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pubgen import reading
+from pubgen.cli import main
+from pubgen.errors import InputError
+from pubgen.model import Diagnostic
+from pubgen.parse import Parsed
+from tests.conftest import REPO, SHARED
+
+CORPUS = SHARED / "corpus"
+Read = tuple[list[Parsed], list[Diagnostic]] | str
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="parallel reading needs fork")
+
+
+def _read(path: Path, jobs: int) -> Read:
+    try:
+        return reading.read_bib(str(path), 0, {"*": "equal"}, jobs)
+    except InputError as exc:
+        return str(exc)
+
+
+def _submissions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the chunks handed to workers (one item each)."""
+    sent: list[int] = []
+    submit = reading._Workers.submit
+
+    def counting(self: reading._Workers, task: reading._Task) -> object:
+        sent.append(1)
+        return submit(self, task)
+
+    monkeypatch.setattr(reading._Workers, "submit", counting)
+    return sent
+
+
+def _corpus_files() -> list[str]:
+    found = sorted(str(path.relative_to(CORPUS)) for path in CORPUS.rglob("*.bib"))
+    return found or ["<corpus missing>"]  # the test then says why, or fails under CI
+
+
+@pytest.mark.parametrize("name", _corpus_files())
+def test_two_processes_read_the_corpus_as_one_does(
+    corpus: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = corpus / name
+    alone = _read(path, 1)
+    # About 20 chunks a file, so that workers get some and cuts fall everywhere.
+    monkeypatch.setattr(reading, "PARALLEL_CHUNK_CHARS", max(1500, path.stat().st_size // 20))
+    sent = _submissions(monkeypatch)
+    assert _read(path, 2) == alone
+    # A chunk with an @string is read in the main process; without any, workers share.
+    if not isinstance(alone, str) and path.stat().st_size > 10_000:
+        assert sent or b"@string" in path.read_bytes().lower(), "no chunk went to a worker"
+
+
+def _entry(key: str, title: str = "{T}") -> str:
+    return f"@article{{{key},\n  title = {title},\n  year = 2020,\n}}\n"
+
+
+# @string blocks in the middle, used before and after they are defined, redefined;
+# duplicate keys far apart; broken blocks and stray text between chunks.
+MIXED = "".join(
+    [
+        "@string{venue = {First}}\n",
+        *(_entry(f"a{i}", "venue") for i in range(30)),
+        _entry("early", "later"),  # used before its @string: undefined here
+        "@string{later = {Later}}\n@string{venue = {Second}}\n",
+        *(_entry(f"b{i}", "venue # { } # later") for i in range(30)),
+        _entry("A3"),  # duplicate of a3, case-folded
+        "@article{broken, title = {unclosed\n",
+        "@misc{stray}\nsome text @notanentry here\n",
+        *(_entry(f"c{i}", "{C}") for i in range(30)),
+        _entry("b7"),
+        "@STRING{last = {x}}\n",
+        *(_entry(f"d{i}", "last") for i in range(10)),
+    ]
+)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+@pytest.mark.parametrize("chunk", [60, 200, 700, 2000])
+def test_macros_and_duplicates_across_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, chunk: int
+) -> None:
+    path = tmp_path / "mixed.bib"
+    path.write_text(MIXED, encoding="utf-8")
+    alone = _read(path, 1)
+    monkeypatch.setattr(reading, "PARALLEL_CHUNK_CHARS", chunk)
+    sent = _submissions(monkeypatch)
+    assert _read(path, jobs) == alone
+    assert sent
+    assert not isinstance(alone, str)
+    kept, diagnostics = alone
+    titles = {entry.publication.key: entry.publication.title for entry in kept}
+    assert (titles["a1"], titles["b1"], titles["d1"], titles["early"]) == (
+        "First",
+        "Second Later",
+        "x",
+        "later",
+    )
+    assert [str(d) for d in diagnostics] == [
+        f"{path}:123: [early] field `title` uses undefined macro `later`",
+        f"{path}:127: @string venue redefined (first on line 1); the later value is used",
+        f"{path}:248: [A3] duplicate citation key (first defined on line 14)",
+        f"{path}:252: [broken] entry could not be parsed: "
+        "Unexpected block start: `@misc`. Was still looking for field-value closing `}`",
+        f"{path}:375: [b7] duplicate citation key (first defined on line 156)",
+    ]
+    assert [str(d) for entry in kept for d in entry.later] == [
+        f"{path}:253: [stray] no year: listed as undated",
+        f"{path}:253: [stray] no title",
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_command_line_output_does_not_depend_on_jobs(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    jobs: str,
+) -> None:
+    (tmp_path / "refs.bib").write_text(MIXED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(reading, "PARALLEL_CHUNK_CHARS", 300)
+    assert main(["build", "--lenient", "-j", "1", "-o", "one.md"]) == 1
+    one = capsys.readouterr().err
+    assert main(["build", "--lenient", "-j", jobs, "-o", "many.md"]) == 1
+    assert capsys.readouterr().err == one.replace("one.md", "many.md")
+    assert (tmp_path / "many.md").read_bytes() == (tmp_path / "one.md").read_bytes()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "²"])
+def test_jobs_must_be_a_positive_whole_number(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "-j", value])
+    assert exit_info.value.code == 2
+    assert "argument -j/--jobs:" in capsys.readouterr().err
+
+
+# Stops in the middle of a parallel read: the worker is running when SIGTERM comes.
+_STALL = """
+import sys, time
+from pubgen import parse, reading
+from pubgen.cli import main
+reading.PARALLEL_CHUNK_CHARS = 500
+read = parse.Reader.read
+def slow(self, chunk):
+    time.sleep(0.05)
+    return read(self, chunk)
+parse.Reader.read = slow
+sys.exit(main(["build", "-j", "2", "-o", "out.md"]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stopped_parallel_build_ends_its_worker_quietly(tmp_path: Path, signum: int) -> None:
+    (tmp_path / "refs.bib").write_text(MIXED, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", _STALL],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PUBGEN_NO_CACHE": "1"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (workers := _children(child.pid)):
+            assert time.monotonic() < deadline and child.poll() is None, "no worker started"
+            time.sleep(0.01)
+        child.send_signal(signum)
+        assert child.wait(timeout=60) == 128 + signum
+        assert child.stderr is not None
+        ready, _, _ = select.select([child.stderr], [], [], 60)
+        assert ready
+        err = child.stderr.read()
+    finally:
+        child.kill()
+        child.wait(timeout=60)
+    name = "interrupted" if signum == signal.SIGINT else "stopped by SIGTERM"
+    assert err.splitlines()[-1].startswith(f"pubgen: {name}; no file is left half-written")
+    assert "Traceback" not in err
+    assert not (tmp_path / "out.md").exists()
+    for worker in workers:
+        assert not Path(f"/proc/{worker}").exists() or _zombie_or_gone(worker)
+
+
+def _zombie_or_gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except FileNotFoundError:
+        return True
