@@ -26,6 +26,7 @@ class Target:
 
 
 BUILD, REBUILD = "pubgen build", "pubgen rebuild (unchanged)"
+BUILD_ONE = "pubgen build -j 1"  # one process: without the workers pubgen.reading starts
 TARGETS = (
     Target("unchanged rebuild / `python -c pass`", (REBUILD, "seed"), ("python -c pass", "-"),
            True, 2.0),

@@ -87,6 +87,9 @@ def all_cases(args: argparse.Namespace, doc: Path) -> list[Case]:
             rebuild = Case(report.REBUILD, "pubgen", bib.stem, argv, (bib, yaml), cold=False)
             cases.append(replace(rebuild, entries=n))
         cases.append(Case(report.BUILD, "pubgen", bib.stem, argv, (bib, yaml), ok=ok, entries=n))
+        if n >= 5_000:  # what the worker processes bring (the row above uses every core)
+            one = Case(report.BUILD_ONE, "pubgen", bib.stem, (*argv, "-j", "1"), (bib, yaml))
+            cases.append(replace(one, ok=ok, entries=n))
         cases += peer_cases(bib.stem, bib, n, pandoc=n <= 5_000 or args.slow_peers)
     if LARGE.is_dir() and not args.quick and not args.no_large:
         for bib in sorted(LARGE.glob("*.bib")):

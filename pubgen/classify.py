@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import lru_cache
 
 from pubgen.latex import decode
-from pubgen.model import Publication
+from pubgen.model import Publication, replace
 from pubgen.venues import CONFERENCE, JOURNAL, Venue, folded, match, track
 
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")

@@ -11,11 +11,10 @@ the same kind. A field that is not an http(s) link (a local path, ``javascript:`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from urllib.parse import urlsplit
 
 from pubgen.config import Config
-from pubgen.model import LINK_KINDS, Diagnostic, Link, Publication
+from pubgen.model import LINK_KINDS, Diagnostic, Link, Publication, replace
 from pubgen.urls import arxiv_url, doi_url, safe_url
 
 # BibTeX field -> link kind. ``url`` is read from Publication.url (normalise checked it).

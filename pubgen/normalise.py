@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 
 from pubgen.dates import parse_date, parse_month, parse_year_field
 from pubgen.latex import decode
-from pubgen.model import Diagnostic, Publication
+from pubgen.model import Diagnostic, Publication, replace
 from pubgen.names import parse_authors
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from pubgen.config import Config, NameRef, PaperOverride
 from pubgen.latex import decode
-from pubgen.model import Author, Diagnostic, Location, Publication
+from pubgen.model import Author, Diagnostic, Location, Publication, replace
 from pubgen.names import compatible, family_key, name_key, parse_author
 
 

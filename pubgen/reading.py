@@ -70,7 +70,7 @@ def _normalised(events: list[Event], name_markers: Mapping[str, str] | None) -> 
     for index, event in enumerate(events):
         if isinstance(event, Parsed):
             publication, problems = normalise(event.publication, name_markers)
-            events[index] = event._replace(publication=publication, later=problems)
+            events[index] = Parsed(publication, event.problems, problems)
     return events
 
 
