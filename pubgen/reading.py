@@ -16,18 +16,16 @@ What comes out, entries and diagnostics in their order, is what one process give
 
 from __future__ import annotations
 
-import copyreg
-import dataclasses
 import os
 import re
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Mapping
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
-from pubgen.model import Author, Diagnostic, Link, Location, Publication
+from pubgen import handover
+from pubgen.model import Diagnostic
 from pubgen.normalise import normalise
 from pubgen.parse import Event, Keeper, Parsed, Reader
 from pubgen.sources import BibFile
@@ -44,18 +42,6 @@ PARALLEL_CHUNK_CHARS = 500_000
 _STRING = re.compile(r"@string", re.IGNORECASE)
 # Chunks each worker may have queued: one it reads, one waiting, so it never idles.
 _QUEUED = 2
-
-
-def _by_fields(cls: type[Any]) -> Callable[[Any], tuple[type[Any], tuple[Any, ...]]]:
-    values = attrgetter(*(f.name for f in dataclasses.fields(cls)))
-    return lambda record: (cls, values(record))
-
-
-# A worker's entries come back pickled. A frozen dataclass with slots pickles as a state
-# that is set attribute by attribute in Python; as the arguments of its constructor it
-# unpickles ~1.5x faster, and unpickling is the part this process waits for.
-for _cls in (Publication, Author, Location, Link, Diagnostic):
-    copyreg.pickle(_cls, _by_fields(_cls))
 
 
 class _Task(NamedTuple):
@@ -86,7 +72,8 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def _worker_signals() -> None:
+def _start_worker() -> None:
+    handover.start_worker()
     # The worker inherits cli's handlers, which would raise in it; this process handles
     # Ctrl-C and SIGTERM and then ends the worker, which needs no clean-up of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -107,7 +94,7 @@ class _Workers:
             import multiprocessing  # only for files big enough to share
 
             context = multiprocessing.get_context("fork")
-            self.pool = context.Pool(self.count, initializer=_worker_signals)
+            self.pool = context.Pool(self.count, initializer=_start_worker)
         result = self.pool.apply_async(_read_apart, (task,))
         self.queued.append(result)
         return result
@@ -158,6 +145,7 @@ def read_bib(
     finally:
         sys.setswitchinterval(switch_interval)
         workers.close()
+        handover.forget_received()
     return keeper.kept, [*source.diagnostics, *keeper.diagnostics]
 
 
