@@ -128,6 +128,23 @@ def test_macros_and_duplicates_across_chunks(
     ]
 
 
+def test_workers_send_each_author_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries naming the same people share their Author records, as in one process."""
+    authors = "N{\\'u}{\\~n}ez, Ana and Smith, John and Lee, Kim"
+    path = tmp_path / "same.bib"
+    path.write_text(
+        "".join(_entry(f"k{i}", f"{{T}},\n  author = {{{authors}}}") for i in range(400))
+    )
+    monkeypatch.setattr(reading, "PARALLEL_CHUNK_CHARS", 300)
+    distinct = {}
+    for jobs in (1, 2):
+        read = _read(path, jobs)
+        assert not isinstance(read, str)
+        found = {id(author) for entry in read[0] for author in entry.publication.authors}
+        distinct[jobs] = len(found)
+    assert distinct == {1: 3, 2: 6}  # one copy in each process, not one per chunk
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_command_line_output_does_not_depend_on_jobs(
     tmp_path: Path,
