@@ -94,7 +94,7 @@ MIXED = "".join(
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
-@pytest.mark.parametrize("chunk", [60, 200, 700, 2000])
+@pytest.mark.parametrize("chunk", [60, 200, 700, 1000])
 def test_macros_and_duplicates_across_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, chunk: int
 ) -> None:
