@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from pubgen.cli import main
+from pubgen.cli import entry_point
 
-raise SystemExit(main())
+raise SystemExit(entry_point())

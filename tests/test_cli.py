@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import subprocess
 import sys
@@ -226,6 +228,16 @@ def test_build_of_the_bundled_list_never_imports(site: Path, package: str) -> No
     result = run_python(code, site)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "[]"
+
+
+@pytest.mark.parametrize("argv", [["build", "-o", "-"], ["build", "--format", "nonsense"]])
+def test_main_gives_back_the_garbage_collector_as_it_was(site: Path, argv: list[str]) -> None:
+    """main turns the cyclic GC off for its own run only (entry_point, for the process,
+    leaves it off): a program or test that calls main keeps its collector."""
+    assert gc.isenabled()
+    with contextlib.suppress(SystemExit):  # argparse exits on a usage error
+        main(argv)
+    assert gc.isenabled()
 
 
 def test_python_dash_m(site: Path) -> None:

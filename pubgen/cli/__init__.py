@@ -6,6 +6,7 @@ sync_cmd); errors from anywhere in pubgen become exit codes here, in ``main``.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -42,9 +43,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def entry_point() -> int:
+    """The pubgen process: the ``pubgen`` script and ``python -m pubgen``.
+
+    Unlike ``main``, it leaves the cyclic garbage collector off until the process ends:
+    turned back on, it would pass over every object of the run once more at exit (~3 ms of
+    a 30-entry build) to free what the exit frees anyway.
+    """
+    gc.disable()
+    return main()
+
+
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] = time.sleep) -> int:
     """Run pubgen; ``sleep`` is how sync waits when a server asks it to (tests record it)."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    # pubgen makes millions of small objects and almost no reference cycles: the cyclic
+    # garbage collector only costs time, in the imports (~1 ms of a 30-entry build) as in
+    # the pipeline (7% at 5,000 entries, 13% at 50,000).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv), sleep)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(arguments: list[str], sleep: Callable[[float], None]) -> int:
     if arguments[:1] == ["build"]:
         warnings = stamp.unchanged(arguments)
         if warnings is not None:
