@@ -24,6 +24,8 @@ from pubgen.render import render
 
 @dataclass(frozen=True)
 class Loaded:
+    """Every publication of the inputs, ready to render, and what was wrong with them."""
+
     publications: tuple[Publication, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 

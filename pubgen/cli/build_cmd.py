@@ -26,6 +26,8 @@ from pubgen.outputs import FORMATS, SELECT, Output, check_output
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """The command line of ``pubgen build`` (and of ``--check``/``--diff``)."""
+
     bibs: tuple[str, ...]  # () : bib: in overrides.yaml, or refs.bib
     overrides: str | None  # None: ./overrides.yaml if there is one
     fmt: str | None
