@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pubgen.cli import main
+from pubgen.cli import COMMANDS, _parser, main
 from tests.conftest import REPO, run_python
 
 BIB = """\
@@ -204,6 +204,22 @@ def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "1  a file was rewritten, or would be with --check" in out
     assert "<!-- pubgen:start -->" in out
+
+
+@pytest.mark.parametrize(
+    "argv", [[command, *rest] for command in COMMANDS for rest in (["--help"], ["--bogus"])]
+)
+def test_a_command_parses_as_among_all_commands(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """main builds only the named command's parser; its help, errors and exit codes are
+    what the parser of every command gives."""
+    with pytest.raises(SystemExit) as everything:
+        _parser().parse_args(argv)
+    expected = (everything.value.code, *capsys.readouterr())
+    with pytest.raises(SystemExit) as alone:
+        main(argv)
+    assert (alone.value.code, *capsys.readouterr()) == expected
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
