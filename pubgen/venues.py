@@ -22,7 +22,7 @@ CONFERENCE = C = "conference"
 JOURNAL = J = "journal"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per venue of the table: identity is equality
 class Venue:
     """One table venue; its regexes are compiled when a name is first matched against them
     (compiling all of them at import was most of this module's import time)."""

@@ -27,7 +27,7 @@ __all__ = ["Change", "apply", "apply_all", "is_stream", "plan", "read_text", "wr
 _TEMP_SUFFIX = ".pubgen.tmp"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ made at import
 class Change:
     """What one output would become; ``old`` is None for a file that does not exist."""
 

@@ -24,7 +24,7 @@ from pubgen.errors import PubgenError
 from pubgen.outputs import FORMATS, SELECT, Output, check_output
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ made at import
 class BuildOptions:
     """The command line of ``pubgen build`` (and of ``--check``/``--diff``)."""
 
