@@ -55,12 +55,17 @@ class Venue:
     def could_match(self, folded_name: str, cased: str) -> bool:
         """False when neither regex can match, known without compiling them."""
         in_pattern, in_acronym = self.needles
-        return (
-            in_pattern is None
-            or any(needle in folded_name for needle in in_pattern)
-            or in_acronym is None
-            or any(needle in cased for needle in in_acronym)
-        )
+        if in_pattern is None or in_acronym is None:
+            return True
+        # Loops rather than any(generator), 3x faster: this runs for most of the table for
+        # every new venue name.
+        for needle in in_pattern:
+            if needle in folded_name:
+                return True
+        for needle in in_acronym:  # noqa: SIM110 (a loop, for speed: see above)
+            if needle in cased:
+                return True
+        return False
 
     @cached_property
     def track_regexes(self) -> tuple[tuple[re.Pattern[str], str], ...]:
