@@ -60,12 +60,17 @@ def _parser(command: str = "") -> argparse.ArgumentParser:
 def entry_point() -> int:
     """The pubgen process: the ``pubgen`` script and ``python -m pubgen``.
 
-    Unlike ``main``, it leaves the cyclic garbage collector off until the process ends:
-    turned back on, it would pass over every object of the run once more at exit (~3 ms of
-    a 30-entry build) to free what the exit frees anyway.
+    The run's memory goes with the process, so the cyclic garbage collector must not pass
+    over the run's objects at exit: it stays off (on, Python would collect at shutdown,
+    ~3 ms of a 30-entry build), and the objects are frozen, because the collection Python
+    runs at shutdown even with the collector off skips only frozen ones (~11 ms). Files
+    are closed and stdout flushed before, as in any run.
     """
     gc.disable()
-    return main()
+    try:
+        return main()
+    finally:
+        gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] = time.sleep) -> int:
