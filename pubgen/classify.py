@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from pubgen.latex import decode
+from pubgen.lazyre import LazyRegex
 from pubgen.model import Publication, replace
 from pubgen.venues import CONFERENCE, JOURNAL, Venue, folded, match, track
 
@@ -26,7 +27,7 @@ _WORKSHOP = re.compile(
     r"\bworkshops?\b|\bwksp\b|\bw/s\b|\b(?:cvpr|iccv|eccv|wacv|icdm|icde|icpp|ipdps)w\b",
     re.IGNORECASE,
 )
-_CONFERENCE_WORDS = re.compile(r"\bproceedings\b|\bconference\b", re.IGNORECASE)
+_CONFERENCE_WORDS = LazyRegex(r"\bproceedings\b|\bconference\b", re.IGNORECASE)
 # Preprint servers, most specific first: "PsyArXiv" must not read as arXiv.
 _SERVERS = tuple(
     (name, re.compile(pattern))
@@ -51,7 +52,7 @@ _LINK = re.compile(r"https?:|www\.|\\url", re.IGNORECASE)
 _REPOSITORIES = re.compile(r"^(?:github|gitlab|zenodo|figshare|hugging ?face)$", re.IGNORECASE)
 # A conference name that gives its acronym: "... Computing Conference (HPEC)", ACM's
 # "MobileHCI '11: Proceedings of ..." or dblp's "..., ISMIR 2011, Miami, Florida, USA".
-_ACRONYM = re.compile(
+_ACRONYM = LazyRegex(
     r"\(\s*([A-Za-z][\w&/@-]*[A-Z][\w&/@-]*)(?:[\s'\u2019]*\d{2,4})?\s*\)$"
     r"|^([A-Za-z][\w-]*[A-Z][\w-]*)\s?['\u2019]\s?\d{2}\s?:"
     r"|,\s*([A-Z][\w-]*[A-Z][\w-]*)(?:\s+\d{4}\s*(?:,|$)|\s*$)"
@@ -128,7 +129,7 @@ def venue_type(pub: Publication) -> str:
         text = _venue_text(pub, ("booktitle",))
         if _is_workshop(pub, text):
             return "workshop"
-        if _CONFERENCE_WORDS.search(text) or match(text, frozenset({CONFERENCE})):
+        if _CONFERENCE_WORDS.compiled.search(text) or match(text, frozenset({CONFERENCE})):
             return "conference"  # LNCS: "Computer Vision - ECCV 2020: 16th European Conference"
         return "book"
     return "book" if kind in _BOOKS else "other"
@@ -155,7 +156,7 @@ def _table(pub: Publication, text: str, kinds: frozenset[str]) -> tuple[Venue, s
 def _fallback(text: str, vtype: str, year: int | None) -> str:
     name = text.strip(" ,;:")
     if vtype in {"conference", "workshop"}:
-        for found in _ACRONYM.finditer(name.rstrip(".")):
+        for found in _ACRONYM.compiled.finditer(name.rstrip(".")):
             acronym = next(group for group in found.groups() if group)
             if acronym not in _NOT_ACRONYMS and len(acronym) > 2:
                 return _with_year(acronym, year)  # "... Extreme Computing (HPEC)" -> "HPEC"

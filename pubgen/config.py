@@ -40,6 +40,8 @@ GROUP_LEVELS = ("year", "type")
 
 @dataclass(frozen=True)
 class Marker:
+    """How one author role is shown: its symbol and the legend's label for it."""
+
     role: str
     symbol: str
     label: str
@@ -58,6 +60,8 @@ class NameRef:
 
 @dataclass(frozen=True)
 class PaperOverride:
+    """One entry of ``papers:``: what overrides.yaml says about one paper."""
+
     key: str
     line: int
     # (role, authors) in the order written: that order is the order markers print in.
@@ -79,6 +83,8 @@ class PaperOverride:
 
 @dataclass(frozen=True)
 class Grouping:
+    """``group:``: how the list is split into headed groups."""
+
     by: tuple[str, ...] = ("type",)
     # (venue type, heading) in display order; types that share a heading share a group.
     headings: tuple[tuple[str, str], ...] = tuple(DEFAULT_HEADINGS.items())
@@ -93,6 +99,8 @@ class Grouping:
 
 @dataclass(frozen=True)
 class Config:
+    """Everything overrides.yaml says; the defaults are what a missing file means."""
+
     path: str = ""
     owner_names: tuple[str, ...] = ()
     markers: tuple[Marker, ...] = tuple(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pubgen.lazyre import LazyRegex
+
 # BibTeX's month macros, in order; also what pubgen writes back in a BibTeX block.
 MONTH_MACROS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTHS = {name: number for number, name in enumerate(MONTH_MACROS, 1)}
@@ -11,7 +13,7 @@ _MONTHS = {name: number for number, name in enumerate(MONTH_MACROS, 1)}
 _YEAR_FIELD = re.compile(r"(\d{4})(?:\s*(?:-{1,2}|\u2013|/)\s*\d{2,4})?")
 # EDTF (biblatex's date): 2024, 2024-05, 2024-05-17T20:26:06Z, -0876, y-51234, 199u, 19XX,
 # with ? ~ % qualifiers; a range A/B counts from A, an open range ../B from B.
-_EDTF = re.compile(
+_EDTF = LazyRegex(
     r"(y-?\d+|-?\d{4}|\d{2,3}[uX]{1,2})"
     r"(?:-(\d{2}|[uX]{2})(?:-(?:\d{2}|[uX]{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
 )
@@ -37,7 +39,7 @@ def parse_date(value: str) -> tuple[int, int | None] | None:
     start, _, end = text.partition("/")
     if start in {"", "..", "unknown"}:
         start = end
-    match = _EDTF.fullmatch(start)
+    match = _EDTF.compiled.fullmatch(start)
     if not match:
         return None
     year_text = re.sub(r"[uX]", "0", match.group(1).lstrip("y"))

@@ -12,11 +12,13 @@ import re
 
 from markupsafe import escape
 
+from pubgen.lazyre import LazyRegex
+
 # Line and paragraph breaks become spaces (a break inside a value could start a new
 # Markdown block: a list, a heading, a forged page marker). Other control characters carry
 # no text, are invalid in HTML and XML, and stop TeX: they are dropped.
-_BREAKS = re.compile("[\t\n\v\f\r\x85\u2028\u2029]+")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAKS = LazyRegex("[\t\n\v\f\r\x85\u2028\u2029]+")
+_CONTROLS = LazyRegex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UNCLEAN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # what either of the two acts on
 
 
@@ -45,7 +47,7 @@ def clean_text(text: str) -> str:
     """One line of text: breaks are spaces, other control characters are gone, and
     bidirectional overrides end where the text ends."""
     if _UNCLEAN.search(text):
-        text = _CONTROLS.sub("", _BREAKS.sub(" ", text))
+        text = _CONTROLS.compiled.sub("", _BREAKS.compiled.sub(" ", text))
     return close_bidi(text)
 
 
@@ -113,9 +115,9 @@ def markdown_steps(text: str) -> str:
     return text
 
 
-_HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r\n?")
+_HTML_CONTROLS = LazyRegex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r\n?")
 # What escape_html acts on: controls and \r, markupsafe's & < > " ', braces, bidi openers.
-_HTML_WORK = re.compile(
+_HTML_WORK = LazyRegex(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\r&<>\"'{}" + "".join(_BIDI_OPENERS) + "]"
 )
 
@@ -125,10 +127,10 @@ def escape_html(text: str) -> str:
 
     Line breaks stay (they matter inside ``<pre>``); a page splices HTML as one block.
     """
-    return html_steps(text) if _HTML_WORK.search(text) else text
+    return html_steps(text) if _HTML_WORK.compiled.search(text) else text
 
 
 def html_steps(text: str) -> str:
     """escape_html without the shortcut: every step, whatever the text."""
-    text = _HTML_CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
+    text = _HTML_CONTROLS.compiled.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
     return str(escape(close_bidi(text))).replace("{", "&#123;").replace("}", "&#125;")

@@ -8,7 +8,7 @@ NASA ADS, Google Scholar and al-folio write.
 
 from __future__ import annotations
 
-import re
+from pubgen.lazyre import LazyRegex
 
 _BIBTEX = """
 address annote author booktitle chapter crossref edition editor howpublished institution
@@ -45,11 +45,13 @@ sourceid personids xml-checksum city day shortjournal collaborator
 KNOWN_FIELDS = frozenset((_BIBTEX + _BIBLATEX + _TOOLS).split())
 
 # Numbered and annotated variants: url2, file3, bdsk-url-1, author+an, title+an:role.
-_KNOWN_PATTERN = re.compile(r"(?:url|file|isbn|doi)\d+|bdsk-[\w-]+|[\w-]+\+an(?::[\w-]+)?")
+_KNOWN_PATTERN = LazyRegex(r"(?:url|file|isbn|doi)\d+|bdsk-[\w-]+|[\w-]+\+an(?::[\w-]+)?")
 
 
 def unknown_fields(names: list[str]) -> list[str]:
     """The lower-case field names that are neither known nor a known variant."""
     return [
-        name for name in names if name not in KNOWN_FIELDS and not _KNOWN_PATTERN.fullmatch(name)
+        name
+        for name in names
+        if name not in KNOWN_FIELDS and not _KNOWN_PATTERN.compiled.fullmatch(name)
     ]

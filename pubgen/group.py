@@ -16,6 +16,8 @@ from pubgen.model import Publication
 
 @dataclass(frozen=True)
 class Group:
+    """One heading of the list and what is under it: papers, or groups one level down."""
+
     heading: str  # "" when this group has no heading line
     level: int  # heading level: 2 for "##"
     publications: tuple[Publication, ...] = ()  # filled at the last level only

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pubgen.latex import decode
+from pubgen.lazyre import LazyRegex
 from pubgen.model import Author
 
 # al-folio and hand-kept bibs type roles into names: "Einstein*†, A.", "Xie<b>#</b>, Junwei".
@@ -26,21 +27,21 @@ DEFAULT_NAME_MARKERS = {
     "📧": "corresponding",
     "💡": "lead",
 }
-_HTML_TAG = re.compile(r"</?(?:b|strong|i|em|sup|u|span)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = LazyRegex(r"</?(?:b|strong|i|em|sup|u|span)\b[^>]*>", re.IGNORECASE)
 # LaTeX spellings of marker symbols, so that one table entry covers them all.
 _MARKER_SPELLINGS = (
-    (re.compile(r"\$\^\{?\\?(\*|ast)\}?\$|\\textsuperscript\{\*\}|\\ast\b"), "*"),
-    (re.compile(r"\$\^?\{?\\dagger\}?\$|\\textdagger\b|\\dag\b|\\textsuperscript\{\\dag\}"), "†"),
+    (LazyRegex(r"\$\^\{?\\?(\*|ast)\}?\$|\\textsuperscript\{\*\}|\\ast\b"), "*"),
+    (LazyRegex(r"\$\^?\{?\\dagger\}?\$|\\textdagger\b|\\dag\b|\\textsuperscript\{\\dag\}"), "†"),
 )
 # Braces, commands, ties, a second comma or a dash-only word need pybtex's full rules.
 _NOT_PLAIN = re.compile(r"[{}\\~]|,.*,|(?:^|\s)-")
 # biblatex's extended name format: "family=Oord, given=Aaron, prefix=van den, useprefix=true"
 _EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
-_EXTENDED_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
+_EXTENDED_PART = LazyRegex(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_AND_OR_BRACE = re.compile(r"[{}]|\s+and\s+", re.IGNORECASE)
+_AND_OR_BRACE = LazyRegex(r"[{}]|\s+and\s+", re.IGNORECASE)
 
 
 def split_and(value: str) -> list[str]:
@@ -56,7 +57,7 @@ def _split_braced(value: str) -> list[str]:
     names: list[str] = []
     depth = 0
     start = 0
-    for match in _AND_OR_BRACE.finditer(value):
+    for match in _AND_OR_BRACE.compiled.finditer(value):
         token = match.group()
         if token == "{":
             depth += 1
@@ -143,7 +144,8 @@ def _parts(raw: str) -> tuple[str, str, str, str]:
     """(first, von, last, jr), each still LaTeX."""
     if _EXTENDED.match(raw):
         found = {
-            key.lower(): value.strip().strip("{}") for key, value in _EXTENDED_PART.findall(raw)
+            key.lower(): value.strip().strip("{}")
+            for key, value in _EXTENDED_PART.compiled.findall(raw)
         }
         return (
             found.get("given", ""),
@@ -170,9 +172,9 @@ def strip_markers(raw: str, markers: Mapping[str, str]) -> tuple[str, tuple[str,
     """``raw`` without typed-in role markers and HTML tags, and the roles, in typed order."""
     if not any(char in raw for char in "<$\\") and not any(m in raw for m in markers):
         return raw, ()
-    text = _HTML_TAG.sub("", raw)
+    text = _HTML_TAG.compiled.sub("", raw)
     for pattern, symbol in _MARKER_SPELLINGS:
-        text = pattern.sub(symbol, text)
+        text = pattern.compiled.sub(symbol, text)
     found = sorted((text.find(symbol), symbol) for symbol in markers if symbol and symbol in text)
     roles = tuple(dict.fromkeys(markers[symbol] for _, symbol in found))
     for symbol in markers:

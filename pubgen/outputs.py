@@ -18,6 +18,8 @@ SELECT = ("all", "selected")
 
 @dataclass(frozen=True)
 class Output:
+    """One output: its format and options, and the page or file it goes to."""
+
     format: str
     page: str = ""  # splice between the markers of this page
     file: str = ""  # or write this whole file

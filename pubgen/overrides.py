@@ -56,7 +56,10 @@ def _apply_paper(
             if role not in roles[index]:
                 roles[index].append(role)
     authors = tuple(
+        # Roles are only ever added: an author without a new one is kept, not copied.
         replace(author, roles=tuple(author_roles))
+        if len(author_roles) > len(author.roles)
+        else author
         for author, author_roles in zip(pub.authors, roles, strict=True)
     )
     return (

@@ -16,30 +16,31 @@ from typing import NamedTuple
 
 from pubgen import blocks, split
 from pubgen.fields import unknown_fields
+from pubgen.lazyre import LazyRegex
 from pubgen.model import Diagnostic, Location, Publication
 from pubgen.values import MONTH_MACROS, MalformedValue, UndefinedMacro, evaluate, excerpt
 
 # A hostile or broken file must not make pubgen crawl: no real field comes near these.
 MAX_FIELD_CHARS = 1_000_000
 MAX_BRACE_DEPTH = 64
-_KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)\s*,")
+_KEY_IN_RAW = LazyRegex(r"@\s*\w+\s*[{(]\s*([^,\s{}()=]*)\s*,")
 # "@article{\n  author = ..." (EndNote): the key is missing, the first field came first.
-_NO_KEY = re.compile(r"@\s*\w+\s*[{(]\s*[^,\s{}()=]+\s*=")
-_COMMENT_BLOCK = re.compile(r"@\s*comment\b", re.IGNORECASE)
+_NO_KEY = LazyRegex(r"@\s*\w+\s*[{(]\s*[^,\s{}()=]+\s*=")
+_COMMENT_BLOCK = LazyRegex(r"@\s*comment\b", re.IGNORECASE)
 # A line that starts like an entry ("@type" then anything but "{" or "(").
-_STRAY_ENTRY = re.compile(r"^[ \t]*(@[ \t]*[A-Za-z]\w*\b.*)$", re.MULTILINE)
+_STRAY_ENTRY = LazyRegex(r"^[ \t]*(@[ \t]*[A-Za-z]\w*\b.*)$", re.MULTILINE)
 _FIELD_NAME = re.compile(r"[^\s\"#%'(),={}]+")
 
 
 def _failed_key(raw: str) -> str:
-    match = _KEY_IN_RAW.match(raw)
+    match = _KEY_IN_RAW.compiled.match(raw)
     return match.group(1) if match else ""
 
 
 def _failure_message(block: blocks.Failed) -> str:
-    if _NO_KEY.match(block.raw):
+    if _NO_KEY.compiled.match(block.raw):
         return "entry has no citation key"
-    what = "@comment" if _COMMENT_BLOCK.match(block.raw) else "entry"
+    what = "@comment" if _COMMENT_BLOCK.compiled.match(block.raw) else "entry"
     return f"{what} could not be parsed: " + " ".join(block.reason.split())
 
 
@@ -108,7 +109,7 @@ class Reader:
             elif isinstance(block, blocks.String):
                 events.extend(self._string(block))
             elif isinstance(block, blocks.Failed):
-                if _COMMENT_BLOCK.match(block.raw):
+                if _COMMENT_BLOCK.compiled.match(block.raw):
                     # A broken @comment loses no entry (the splitter goes on after it).
                     message = _failure_message(block)
                     events.append(self.diagnostic(block.line, message, severity="warning"))
@@ -119,7 +120,7 @@ class Reader:
             else:
                 # Text between entries is ignored, but "@some name{id,}" or an "@Article"
                 # without its brace is an entry the author meant and the splitter skipped.
-                for match in _STRAY_ENTRY.finditer(block.text):
+                for match in _STRAY_ENTRY.compiled.finditer(block.text):
                     stray_line = block.line + block.text.count("\n", 0, match.start())
                     message = f"not an entry, ignored: {excerpt(match.group(1), 0)}"
                     events.append(self.diagnostic(stray_line, message, severity="warning"))

@@ -22,8 +22,10 @@ from pubgen.reading import read_bib
 from pubgen.render import render
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ made at import
 class Loaded:
+    """Every publication of the inputs, ready to render, and what was wrong with them."""
+
     publications: tuple[Publication, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 

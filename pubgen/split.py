@@ -22,12 +22,13 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from pubgen.blocks import Between, Block, Entry, Field, Lines, String
+from pubgen.lazyre import LazyRegex
 
 # A block start anywhere in text between blocks, as bibtexparser defines it.
 _BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
 # One at the start of a line: where bibtexparser aborts any unfinished block.
 _LINE_BLOCK_START = re.compile(r"\n[^\S\n]*(@\w*[ \t]*[{(])")
-_COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.MULTILINE)
+_COMMENT_LINE = LazyRegex(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _COMMENT_AFTER_NEWLINE = re.compile(r"\n[ \t]*%")
 
 
@@ -53,7 +54,7 @@ _QUOTED = r'"(?:[^"\\{]++|\\"?|\{(?!"\}))*+"'
 # and quoted values, "#" joins.
 _VALUE = r'(?:[^{}",\\]++|\\[{}",]?|' + _BRACED + "|" + _QUOTED + r")*+"
 # The rest of an @string, @comment or @preamble: braces count, quotes do not.
-_BODY = re.compile(r"(?:" + _TEXT + "|" + _BRACED + r")*+\}")
+_BODY = LazyRegex(r"(?:" + _TEXT + "|" + _BRACED + r")*+\}")
 # A citation key or field name ("@" and "\" in one go to bibtexparser), up to its "," or "=".
 _NAME = r'([^{}",=@\\]*)'
 _KEY = re.compile(_NAME + ",")
@@ -61,7 +62,7 @@ _FIELD = re.compile(_NAME + "=(" + _VALUE + r")(?:,|(?=\}))")
 # The fields of an entry through its closing brace; a trailing comma is allowed, a name
 # without a value is not.
 _FIELDS = re.compile(r"(?:" + _FIELD.pattern + r")*+\s*+\}")
-_STRING_NAME = re.compile(_NAME + "=")
+_STRING_NAME = LazyRegex(_NAME + "=")
 CHUNK_CHARS = 1_000_000
 
 
@@ -75,7 +76,7 @@ def blank_comment_lines(text: str) -> str:
     # The search for "\n" then "%" is several times faster than the line-anchored one.
     if not (_COMMENT_AFTER_NEWLINE.search(text) or text.lstrip(" \t").startswith("%")):
         return text
-    return _COMMENT_LINE.sub("", text)
+    return _COMMENT_LINE.compiled.sub("", text)
 
 
 class Chunk(NamedTuple):
@@ -149,7 +150,7 @@ def _block(
         return None
     kind = start.group().lower()
     if kind.startswith(("@comment", "@preamble")):
-        body = _BODY.match(text, opening + 1)
+        body = _BODY.compiled.match(text, opening + 1)
         result: tuple[Entry | String | None, int] | None = (None, body.end()) if body else None
     elif kind.startswith("@string"):
         result = _string(text, opening, line)
@@ -166,10 +167,10 @@ def _block(
 
 
 def _string(text: str, opening: int, line: int) -> tuple[String, int] | None:
-    name = _STRING_NAME.match(text, opening + 1)
+    name = _STRING_NAME.compiled.match(text, opening + 1)
     if name is None:
         return None
-    body = _BODY.match(text, name.end())
+    body = _BODY.compiled.match(text, name.end())
     if body is None:
         return None
     return String(

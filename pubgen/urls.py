@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
-_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
-_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+from pubgen.lazyre import LazyRegex
+
+_HOST = LazyRegex(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
+_BAD_PERCENT = LazyRegex(r"%(?![0-9A-Fa-f]{2})")
 _PATH_SAFE = "/:@!&=+,;%"
 _QUERY_SAFE = _PATH_SAFE + "?"
 DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -31,7 +33,7 @@ _CANONICAL = re.compile(
 
 def _encode(part: str, safe: str) -> str:
     # An existing %XX stays as written; a lone % is a literal percent sign.
-    return quote(_BAD_PERCENT.sub("%25", part), safe=safe)
+    return quote(_BAD_PERCENT.compiled.sub("%25", part), safe=safe)
 
 
 def _host(hostname: str) -> str:
@@ -39,7 +41,7 @@ def _host(hostname: str) -> str:
         ascii_host = hostname.encode("idna").decode("ascii")
     except UnicodeError:
         return ""
-    return ascii_host if _HOST.fullmatch(ascii_host) else ""
+    return ascii_host if _HOST.compiled.fullmatch(ascii_host) else ""
 
 
 def safe_url(text: str) -> str:

@@ -18,28 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pubgen.errors import PubgenError
-from pubgen.markers import END, START, splice
 
 if sys.platform != "win32":
     import fcntl
 
-__all__ = [
-    "END",
-    "START",
-    "Change",
-    "apply",
-    "apply_all",
-    "is_stream",
-    "plan",
-    "read_text",
-    "splice",
-    "write_stream",
-]
+__all__ = ["Change", "apply", "apply_all", "is_stream", "plan", "read_text", "write_stream"]
 
 _TEMP_SUFFIX = ".pubgen.tmp"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ made at import
 class Change:
     """What one output would become; ``old`` is None for a file that does not exist."""
 
@@ -81,6 +69,8 @@ def read_text(path: str) -> str | None:
 def plan(path: str, content: str, page: bool) -> Change:
     old = read_text(path)
     if page:
+        from pubgen.markers import splice  # only a page needs it, not -o or stdout
+
         if old is None:
             raise PubgenError(f"{path}: page does not exist (pubgen init --page {path} adds it)")
         return Change(path, old, splice(old, content, path))

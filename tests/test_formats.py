@@ -11,8 +11,8 @@ import pytest
 
 from pubgen.cli import main
 from pubgen.config import Marker
+from pubgen.markers import END, START
 from pubgen.render import latex_markers
-from pubgen.write import END, START
 from tests.conftest import REPO
 from tests.hostile import ARGS as HOSTILE
 

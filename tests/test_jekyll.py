@@ -11,8 +11,8 @@ import pytest
 from pubgen.cli import main
 from pubgen.config import Config
 from pubgen.escape import clean_text
+from pubgen.markers import END, START
 from pubgen.pipeline import load
-from pubgen.write import END, START
 from tests.conftest import jekyll_build, need_program
 from tests.hostile import ARGS, BIB, BIDI_CLOSERS, Page, missing_texts, read, visible_texts, words
 

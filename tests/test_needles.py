@@ -13,6 +13,7 @@ from pubgen import venues
 from pubgen.needles import needles
 from pubgen.parse import parse_bib
 from pubgen.sources import read_bib
+from pubgen.venue_needles import NEEDLES
 
 
 @pytest.mark.parametrize(
@@ -89,3 +90,18 @@ def test_the_table_scan_finds_what_a_full_scan_finds(corpus: Path) -> None:
     found = [name for name in sorted(names) if venues._first_venue(name) is not None]
     assert len(found) > 500  # the check below is not vacuous
     assert [venues._first_venue(n) for n in sorted(names)] == [full_scan(n) for n in sorted(names)]
+
+
+def test_the_needles_derived_in_advance_are_current() -> None:
+    """pubgen/venue_needles.py is what ``python -m pubgen.venues`` writes now, and every
+    venue takes its needles from it rather than deriving them."""
+    written = Path(venues.__file__).with_name("venue_needles.py").read_text(encoding="utf-8")
+    assert written == venues.needle_table(), "venue table changed: run python -m pubgen.venues"
+    for venue in venues.VENUES:
+        assert venue.pattern in NEEDLES and (not venue.acronym or venue.acronym in NEEDLES)
+
+
+def test_a_pattern_not_derived_in_advance_gets_its_needles_at_run_time() -> None:
+    edited = venues.Venue("X", venues.CONFERENCE, r"\bxyzzy\b|a conference on plugh")
+    assert edited.pattern not in NEEDLES
+    assert edited.needles == (frozenset({"xyzzy", "a conference on plugh"}), frozenset())

@@ -6,6 +6,7 @@ sync_cmd); errors from anywhere in pubgen become exit codes here, in ``main``.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -20,11 +21,16 @@ if TYPE_CHECKING:
 # an unchanged rebuild (most pre-commit runs) ends there.
 
 
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = ("build", "check", "init", "sync")
+
+
+def _parser(command: str = "") -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command`` alone when it is one: a build need
+    not spend ~1 ms on the others' parsers (and on importing init's and sync's modules)."""
     import argparse
 
     from pubgen import __version__
-    from pubgen.cli import build_cmd, init_cmd, sync_cmd
+    from pubgen.cli import build_cmd
     from pubgen.cli.common import EXIT_CODES
 
     parser = argparse.ArgumentParser(
@@ -35,16 +41,47 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pubgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build_cmd.add_build(commands)
-    build_cmd.add_check(commands)
-    init_cmd.add_init(commands)
-    sync_cmd.add_sync(commands)
+    only = command if command in COMMANDS else None
+    if only in (None, "build"):
+        build_cmd.add_build(commands)
+    if only in (None, "check"):
+        build_cmd.add_check(commands)
+    if only in (None, "init"):
+        from pubgen.cli import init_cmd
+
+        init_cmd.add_init(commands)
+    if only in (None, "sync"):
+        from pubgen.cli import sync_cmd
+
+        sync_cmd.add_sync(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] = time.sleep) -> int:
-    """Run pubgen; ``sleep`` is how sync waits when a server asks it to (tests record it)."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    """Run pubgen; ``sleep`` is how sync waits when a server asks it to (tests record it).
+
+    Without ``argv`` (the ``pubgen`` script, ``python -m pubgen``) this run is the whole
+    process, and its objects go with it: the cyclic garbage collector stays off to the end
+    and they are frozen, because the collection Python runs at shutdown even with the
+    collector off skips only frozen objects (~11 ms of a 30-entry build). Files are closed
+    and stdout flushed before that, as in any run. With ``argv`` (tests, other programs)
+    the collector is given back as it was.
+    """
+    # pubgen makes millions of small objects and almost no reference cycles: the cyclic
+    # garbage collector only costs time, in the imports (~1 ms of a 30-entry build) as in
+    # the pipeline (7% at 5,000 entries, 13% at 50,000).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv), sleep)
+    finally:
+        if argv is None:
+            gc.freeze()
+        elif collecting:
+            gc.enable()
+
+
+def _run(arguments: list[str], sleep: Callable[[float], None]) -> int:
     if arguments[:1] == ["build"]:
         warnings = stamp.unchanged(arguments)
         if warnings is not None:
@@ -56,7 +93,7 @@ def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] = 
     from pubgen.errors import InputError, PubgenError
     from pubgen.interrupt import Stopped, unwind_on_signals
 
-    args = _parser().parse_args(arguments)
+    args = _parser(arguments[0] if arguments else "").parse_args(arguments)
     args.sleep = sleep
     args.argv = arguments
     handler: Callable[[argparse.Namespace], int] = args.handler

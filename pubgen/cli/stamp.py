@@ -15,13 +15,19 @@ Only the standard library is imported here: that is the point of the module.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
 
 import pubgen
+
+try:
+    # The builtin BLAKE2: hashlib would also load its OpenSSL backend, 2-5 ms of every
+    # unchanged rebuild. As fast as OpenSSL's SHA-256 here (13 ms for 8 MB), and as safe.
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it: hashlib finds one
+    from hashlib import blake2b
 
 _ABSENT = "absent"
 # Flags that do not change what a build writes; --check only decides whether it writes.
@@ -39,14 +45,17 @@ def _cache_dir() -> str:
 def _stamp_path(argv: Sequence[str]) -> str:
     command = [arg for arg in argv if arg not in _NEUTRAL]
     key = json.dumps([os.getcwd(), command])
-    return os.path.join(_cache_dir(), hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
+    return os.path.join(_cache_dir(), blake2b(key.encode(), digest_size=16).hexdigest() + ".json")
 
 
 def file_hash(path: str) -> str:
     try:
         with open(path, "rb") as handle:
+            digest = blake2b()
             # In blocks: a whole 76 MB .bib read at once would raise the build's peak memory.
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            while block := handle.read(1 << 18):
+                digest.update(block)
+            return digest.hexdigest()
     except FileNotFoundError:
         return _ABSENT
     except OSError:
@@ -56,7 +65,7 @@ def file_hash(path: str) -> str:
 def _code_fingerprint() -> str:
     """pubgen's own files by name, size and mtime: a new version or an edit invalidates."""
     root = os.path.dirname(pubgen.__file__)
-    digest = hashlib.sha256(pubgen.__version__.encode())
+    digest = blake2b(pubgen.__version__.encode())
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pubgen.cli.common import EXIT_CHANGED, EXIT_OK, whole_number
 from pubgen.errors import PubgenError
+from pubgen.lazyre import LazyRegex
 
 if TYPE_CHECKING:
     from pubgen.zotero import Library
@@ -28,9 +29,9 @@ exit codes:
 """
 ZOTERO_API = "https://api.zotero.org"
 KEY_VARIABLE = "ZOTERO_API_KEY"
-_ZOTERO_ID = re.compile(r"[0-9]{1,18}")
-_COLLECTION_KEY = re.compile(r"[A-Za-z0-9]{1,32}")
-_HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no spaces: what a header can carry
+_ZOTERO_ID = LazyRegex(r"[0-9]{1,18}")
+_COLLECTION_KEY = LazyRegex(r"[A-Za-z0-9]{1,32}")
+_HEADER_SAFE = LazyRegex(r"[!-~]+")  # printable ASCII, no spaces: what a header can carry
 
 
 def _positive(text: str) -> float:
@@ -147,16 +148,16 @@ def _zotero_library(args: argparse.Namespace, key: str) -> Library:
     from pubgen.zotero import Library
 
     owner, owner_id = ("users", args.user) if args.user is not None else ("groups", args.group)
-    if not _ZOTERO_ID.fullmatch(owner_id):
+    if not _ZOTERO_ID.compiled.fullmatch(owner_id):
         raise PubgenError(f"--{owner[:-1]} takes the numeric ID, not {owner_id!r}")
-    if args.collection is not None and not _COLLECTION_KEY.fullmatch(args.collection):
+    if args.collection is not None and not _COLLECTION_KEY.compiled.fullmatch(args.collection):
         raise PubgenError("--collection takes a collection key: letters and digits only")
     if args.publications and owner == "groups":
         raise PubgenError("--publications is a user's My Publications: it needs --user")
     api = urlsplit(args.api_url)
     if api.scheme not in ("http", "https") or not api.hostname or api.query or api.fragment:
         raise PubgenError(f"--api-url needs an http(s) URL without a query, not {args.api_url!r}")
-    if key and not _HEADER_SAFE.fullmatch(key):
+    if key and not _HEADER_SAFE.compiled.fullmatch(key):
         raise PubgenError(f"{KEY_VARIABLE} holds spaces or non-ASCII characters; not sent")
     if key and api.scheme == "http" and api.hostname not in ("127.0.0.1", "::1", "localhost"):
         raise PubgenError(f"{KEY_VARIABLE} is only sent over https, not to {api.hostname}")
