@@ -34,8 +34,8 @@ from pubgen.split import CHUNK_CHARS, Chunk, chunks
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
-# Small enough that the two processes finish close together, large enough that handing
-# a chunk over (~0.1 ms) is noise beside reading it (~25 ms).
+# Small enough that the processes finish close together, large enough that handing a
+# chunk over (~0.1 ms) is noise beside reading it (~35 ms).
 PARALLEL_CHUNK_CHARS = 500_000
 # Workers start only for a file of this many chunks or more: starting one costs ~20 ms
 # of this process's time, and below ~2 MB that is what it saves (bench/, 2 cores: 1,000
@@ -132,9 +132,11 @@ def read_bib(
     pending: deque[list[Event] | AsyncResult[list[Event]]] = deque()
     workers = _Workers(jobs - 1)
     # The pool's threads in this process hand chunks out and unpickle what comes back;
-    # at the default 5 ms before a busy thread yields, the workers wait on them.
+    # at the default 5 ms before a busy thread yields, the workers wait on them (5k:
+    # 420 ms to read at 5 ms, ~385 ms at 0.2 ms).
     switch_interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(switch_interval, 0.0002))
+    if jobs > 1:
+        sys.setswitchinterval(min(switch_interval, 0.0002))
     try:
         for chunk in chunks(source.pieces(), size):
             # The last chunk (no block after it) is read here: nothing would run beside it.
