@@ -59,9 +59,9 @@ _BODY = LazyRegex(r"(?:" + _TEXT + "|" + _BRACED + r")*+\}")
 _NAME = r'([^{}",=@\\]*)'
 _KEY = re.compile(_NAME + ",")
 _FIELD = re.compile(_NAME + "=(" + _VALUE + r")(?:,|(?=\}))")
-# The fields of an entry through its closing brace; a trailing comma is allowed, a name
-# without a value is not.
-_FIELDS = re.compile(r"(?:" + _FIELD.pattern + r")*+\s*+\}")
+# What ends an entry after its fields; a trailing comma is allowed, a name without a
+# value is not.
+_CLOSING = re.compile(r"\s*+\}")
 _STRING_NAME = LazyRegex(_NAME + "=")
 CHUNK_CHARS = 1_000_000
 
@@ -182,19 +182,24 @@ def _entry(
     text: str, entry_type: str, opening: int, line: int, lines: Lines
 ) -> tuple[Entry, int] | None:
     key = _KEY.match(text, opening + 1)
-    body = _FIELDS.match(text, key.end()) if key else None
-    if key is None or body is None:
+    if key is None:
         return None
-    # _FIELDS checked that the body is nothing but fields, so these matches are adjacent:
-    # the text is the key, then name "=" value "," again and again, and a field's line is
-    # the key's last line plus the newlines of the names and values before its "=".
-    field_line = lines.at(key.end())
+    # Fields one after another, then the closing brace: what ``(?:_FIELD)*+\s*+\}`` would
+    # match, read in one pass. A field's line is the key's last line plus the newlines of
+    # the names and values before its "=".
+    pos = key.end()
+    field_line = lines.at(pos)
     fields = []
-    for name, value in _FIELD.findall(text, key.end(), body.end()):
+    while found := _FIELD.match(text, pos):
+        name, value = found.groups()
         field_line += name.count("\n")
         fields.append(Field(name.strip(), value.strip(), field_line))
         field_line += value.count("\n")
-    return Entry(entry_type, key.group(1).strip(), tuple(fields), line), body.end()
+        pos = found.end()
+    closing = _CLOSING.match(text, pos)
+    if closing is None:
+        return None
+    return Entry(entry_type, key.group(1).strip(), tuple(fields), line), closing.end()
 
 
 def _bibtexparser(piece: str, opening: str, first_line: int) -> Iterator[Block]:
