@@ -76,13 +76,19 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
+# Signals that end a build: held back while a pool starts (see _Workers.submit).
+_ENDING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
 def _start_worker() -> None:
     handover.start_worker()
     # The worker inherits cli's handlers, which would raise in it; this process handles
     # Ctrl-C and SIGTERM and then ends the worker, which needs no clean-up of its own.
+    # It starts with those signals held back, and takes them only once this is set.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
 
 
 class _Workers:
@@ -98,7 +104,13 @@ class _Workers:
             import multiprocessing  # only for files big enough to share
 
             context = multiprocessing.get_context("fork")
-            self.pool = context.Pool(self.count, initializer=_start_worker)
+            # A signal that ended the build while the pool started would leave workers
+            # that no one ends: held back until the pool is ours to terminate.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+            try:
+                self.pool = context.Pool(self.count, initializer=_start_worker)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
         result = self.pool.apply_async(_read_apart, (task,))
         self.queued.append(result)
         return result
