@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from pubgen import handover
+from pubgen.errors import PubgenError
 from pubgen.model import Diagnostic
 from pubgen.normalise import normalise
 from pubgen.parse import Event, Keeper, Parsed, Reader
@@ -32,7 +33,7 @@ from pubgen.sources import BibFile
 from pubgen.split import CHUNK_CHARS, Chunk, chunks
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Small enough that the processes finish close together, large enough that handing a
 # chunk over (~0.1 ms) is noise beside reading it (~35 ms).
@@ -76,7 +77,7 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-# Signals that end a build: held back while a pool starts (see _Workers.submit).
+# Signals that end a build: held back while workers start (see _Workers.submit).
 _ENDING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
@@ -92,38 +93,61 @@ def _start_worker() -> None:
 
 
 class _Workers:
-    """``count`` processes, started when the first chunk they could take comes."""
+    """``count`` processes, started when the first chunk they could take comes.
+
+    concurrent.futures rather than multiprocessing.Pool: when a worker dies (the kernel's
+    OOM killer, a stray kill) its pool stops with an error; a Pool would replace the
+    worker, lose its chunk and wait for it forever.
+    """
 
     def __init__(self, count: int) -> None:
         self.count = count
-        self.pool: Pool | None = None
-        self.queued: deque[AsyncResult[list[Event]]] = deque()
+        self.executor: ProcessPoolExecutor | None = None
+        self.queued: deque[Future[list[Event]]] = deque()
 
-    def submit(self, task: _Task) -> AsyncResult[list[Event]]:
-        if self.pool is None:
+    def submit(self, task: _Task) -> Future[list[Event]]:
+        if self.executor is None:
             import multiprocessing  # only for files big enough to share
+            from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("fork")
-            # A signal that ended the build while the pool started would leave workers
-            # that no one ends: held back until the pool is ours to terminate.
+            self.executor = ProcessPoolExecutor(
+                self.count, mp_context=context, initializer=_start_worker
+            )
+            # The workers are forked at the first submit. A signal that ended the build
+            # then would leave workers that no one ends: held back until they are ours.
             held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
             try:
-                self.pool = context.Pool(self.count, initializer=_start_worker)
+                result = self.executor.submit(_read_apart, task)
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        result = self.pool.apply_async(_read_apart, (task,))
+        else:
+            result = self.executor.submit(_read_apart, task)
         self.queued.append(result)
         return result
 
     def busy(self) -> bool:
-        while self.queued and self.queued[0].ready():
+        while self.queued and self.queued[0].done():
             self.queued.popleft()
         return len(self.queued) >= _QUEUED * self.count
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()  # every result was taken (or an error is on its way up)
-            self.pool.join()
+        # Every result was taken, or an error is on its way up: a worker still reading
+        # finishes its chunk (~50 ms), the rest are cancelled.
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(pending: Future[list[Event]]) -> list[Event]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pending.result()
+    except BrokenProcessPool:
+        raise PubgenError(
+            "pubgen: a worker process ended before its chunk was read "
+            "(out of memory?); nothing written. `-j 1` reads in one process."
+        ) from None
 
 
 def read_bib(
@@ -141,9 +165,9 @@ def read_bib(
     keeper = Keeper()
     macros = dict(reader.macros)  # what a chunk sent away gets; never changed once sent
     size = PARALLEL_CHUNK_CHARS if jobs > 1 else CHUNK_CHARS
-    pending: deque[list[Event] | AsyncResult[list[Event]]] = deque()
+    pending: deque[list[Event] | Future[list[Event]]] = deque()
     workers = _Workers(jobs - 1)
-    # The pool's threads in this process hand chunks out and unpickle what comes back;
+    # The executor's thread in this process hands chunks out and unpickles what comes back;
     # at the default 5 ms before a busy thread yields, the workers wait on them (5k:
     # 420 ms to read at 5 ms, ~385 ms at 0.2 ms).
     switch_interval = sys.getswitchinterval()
@@ -177,15 +201,15 @@ def _size(path: str) -> int:
 
 
 def _take_ready(
-    pending: deque[list[Event] | AsyncResult[list[Event]]], keeper: Keeper, wait: bool = False
+    pending: deque[list[Event] | Future[list[Event]]], keeper: Keeper, wait: bool = False
 ) -> None:
     """Hand the keeper every result at the front of the queue that is there (or all)."""
     while pending:
         first = pending[0]
         if isinstance(first, list):
             keeper.take(first)
-        elif wait or first.ready():
-            keeper.take(first.get())
+        elif wait or first.done():
+            keeper.take(_result(first))
         else:
             return
         pending.popleft()

@@ -228,6 +228,34 @@ def test_a_stopped_parallel_build_ends_its_worker_quietly(tmp_path: Path, signum
     assert not (tmp_path / "out.md").exists()
 
 
+def test_a_killed_worker_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    """The kernel's OOM killer may end a worker: the build stops, it does not wait forever."""
+    (tmp_path / "refs.bib").write_text(MIXED, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", _STALL],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PUBGEN_NO_CACHE": "1"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (workers := _children(child.pid)):
+            assert time.monotonic() < deadline and child.poll() is None, "no worker started"
+            time.sleep(0.01)
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+        child.wait(timeout=60)
+    assert child.returncode == 2
+    assert err.splitlines()[-1] == (
+        "pubgen: a worker process ended before its chunk was read (out of memory?); "
+        "nothing written. `-j 1` reads in one process."
+    )
+    assert not (tmp_path / "out.md").exists()
+
+
 def _zombie_or_gone(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
