@@ -13,15 +13,11 @@ unpickles is kept small:
 from __future__ import annotations
 
 import copyreg
-import dataclasses
 import os
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
-from pubgen.model import Author, Diagnostic, Link, Location, Publication
-
-_author_values = attrgetter(*(f.name for f in dataclasses.fields(Author)))
+from pubgen.model import Author, Diagnostic, Link, Location, Publication, field_values
 
 # In a worker (after start_worker): id(author) -> number, for the authors already sent,
 # which _sent_authors keeps alive so that no id is reused.
@@ -53,20 +49,19 @@ def _known_author(pid: int, number: int) -> Author:
 
 def _reduce_author(author: Author) -> tuple[Callable[..., Author], tuple[Any, ...]]:
     if _sent is None:  # not a worker: a plain copy
-        return Author, _author_values(author)
+        return Author, field_values(author)
     number = _sent.get(id(author))
     if number is not None:
         return _known_author, (_pid, number)
     number = _sent[id(author)] = len(_sent_authors)
     _sent_authors.append(author)
-    return _new_author, (_pid, number, _author_values(author))
+    return _new_author, (_pid, number, field_values(author))
 
 
-def _by_fields(cls: type[Any]) -> Callable[[Any], tuple[type[Any], tuple[Any, ...]]]:
-    values = attrgetter(*(f.name for f in dataclasses.fields(cls)))
-    return lambda record: (cls, values(record))
+def _by_fields(record: Any) -> tuple[type[Any], tuple[Any, ...]]:
+    return type(record), field_values(record)
 
 
 for _cls in (Publication, Location, Link, Diagnostic):
-    copyreg.pickle(_cls, _by_fields(_cls))
+    copyreg.pickle(_cls, _by_fields)
 copyreg.pickle(Author, _reduce_author)

@@ -170,6 +170,22 @@ class Publication:
 _LAYOUTS: dict[type[Any], tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]] = {}
 
 
+def _layout(cls: type[Any]) -> tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]:
+    """(getter of every field's value in order, field name -> position), made once."""
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        names = [field.name for field in fields(cls)]
+        if len(names) < 2 or not all(field.init for field in fields(cls)):
+            raise TypeError(f"{cls.__name__}: use dataclasses.replace")
+        layout = _LAYOUTS[cls] = attrgetter(*names), {n: i for i, n in enumerate(names)}
+    return layout
+
+
+def field_values(record: Any) -> tuple[Any, ...]:
+    """Every field of ``record`` in order: the arguments its constructor takes back."""
+    return _layout(type(record))[0](record)
+
+
 def replace(record: Record, **changes: Any) -> Record:
     """A copy of ``record`` with ``changes``: what ``dataclasses.replace`` does, ~1.7x faster.
 
@@ -178,13 +194,7 @@ def replace(record: Record, **changes: Any) -> Record:
     its time). Here one C-level getter reads them and the constructor gets them in order.
     """
     cls = type(record)
-    layout = _LAYOUTS.get(cls)
-    if layout is None:
-        names = [field.name for field in fields(cls)]  # type: ignore[arg-type]
-        if len(names) < 2 or not all(field.init for field in fields(cls)):  # type: ignore[arg-type]
-            raise TypeError(f"{cls.__name__}: use dataclasses.replace")
-        layout = _LAYOUTS[cls] = attrgetter(*names), {n: i for i, n in enumerate(names)}
-    read, position = layout
+    read, position = _layout(cls)
     values = list(read(record))
     for name, value in changes.items():
         if name not in position:
