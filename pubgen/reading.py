@@ -176,7 +176,7 @@ def read_bib(
     try:
         for chunk in chunks(source.pieces(), size):
             # The last chunk (no block after it) is read here: nothing would run beside it.
-            has_string = _STRING.search(chunk.text) is not None
+            has_string = jobs > 1 and _STRING.search(chunk.text) is not None
             if jobs > 1 and chunk.next_start and not has_string and not workers.busy():
                 task = _Task(path, file_index, macros, chunk, name_markers)
                 pending.append(workers.submit(task))
