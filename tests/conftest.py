@@ -27,6 +27,14 @@ def missing(message: str) -> NoReturn:
     pytest.skip(message)
 
 
+def corpus_files() -> list[str]:
+    """Every .bib of the shared corpus, relative to it, for parametrising a test."""
+    found = sorted(
+        str(path.relative_to(SHARED / "corpus")) for path in SHARED.glob("corpus/**/*.bib")
+    )
+    return found or ["<corpus missing>"]  # the test's corpus fixture then says why, or fails in CI
+
+
 @pytest.fixture
 def corpus() -> Path:
     return need_path(SHARED / "corpus", "the shared BibTeX corpus sits beside the repo in CI")

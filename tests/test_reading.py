@@ -20,9 +20,8 @@ from pubgen.cli import main
 from pubgen.errors import InputError
 from pubgen.model import Diagnostic
 from pubgen.parse import Parsed
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, corpus_files
 
-CORPUS = SHARED / "corpus"
 Read = tuple[list[Parsed], list[Diagnostic]] | str
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="parallel reading needs fork")
@@ -48,12 +47,7 @@ def _submissions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return sent
 
 
-def _corpus_files() -> list[str]:
-    found = sorted(str(path.relative_to(CORPUS)) for path in CORPUS.rglob("*.bib"))
-    return found or ["<corpus missing>"]  # the test then says why, or fails under CI
-
-
-@pytest.mark.parametrize("name", _corpus_files())
+@pytest.mark.parametrize("name", corpus_files())
 def test_two_processes_read_the_corpus_as_one_does(
     corpus: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -193,32 +187,45 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_stopped_parallel_build_ends_its_worker_quietly(tmp_path: Path, signum: int) -> None:
-    (tmp_path / "refs.bib").write_text(MIXED, encoding="utf-8")
+def _stalled_build(folder: Path) -> tuple[subprocess.Popen[str], list[int]]:
+    """A parallel build of MIXED running in ``folder``, and its workers once there are any."""
+    (folder / "refs.bib").write_text(MIXED, encoding="utf-8")
     child = subprocess.Popen(
         [sys.executable, "-c", _STALL],
-        cwd=tmp_path,
+        cwd=folder,
         env={**os.environ, "PYTHONPATH": str(REPO), "PUBGEN_NO_CACHE": "1"},
         stderr=subprocess.PIPE,
         text=True,
     )
-    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not (workers := _children(child.pid)):
+        if time.monotonic() > deadline or child.poll() is not None:
+            child.kill()
+            pytest.fail("no worker started")
+        time.sleep(0.01)
+    return child, workers
+
+
+def _end(child: subprocess.Popen[str], workers: list[int]) -> None:
+    """Whatever a test left running: the build, and any worker (it holds the build's
+    stderr open, so reading that would wait for it)."""
+    child.kill()
+    child.wait(timeout=60)
+    for pid in workers:
+        if not _zombie_or_gone(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stopped_parallel_build_ends_its_worker_quietly(tmp_path: Path, signum: int) -> None:
+    child, workers = _stalled_build(tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while not (workers := _children(child.pid)):
-            assert time.monotonic() < deadline and child.poll() is None, "no worker started"
-            time.sleep(0.01)
         child.send_signal(signum)
         assert child.wait(timeout=60) == 128 + signum
         # The build ends its workers before it exits: none is left behind.
         left = [pid for pid in workers if not _zombie_or_gone(pid)]
     finally:
-        child.kill()
-        child.wait(timeout=60)
-        for pid in workers:
-            if not _zombie_or_gone(pid):
-                os.kill(pid, signal.SIGKILL)  # or reading its stderr would wait for it
+        _end(child, workers)
     assert left == []
     assert child.stderr is not None
     err = child.stderr.read()
@@ -230,24 +237,12 @@ def test_a_stopped_parallel_build_ends_its_worker_quietly(tmp_path: Path, signum
 
 def test_a_killed_worker_is_an_error_not_a_hang(tmp_path: Path) -> None:
     """The kernel's OOM killer may end a worker: the build stops, it does not wait forever."""
-    (tmp_path / "refs.bib").write_text(MIXED, encoding="utf-8")
-    child = subprocess.Popen(
-        [sys.executable, "-c", _STALL],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO), "PUBGEN_NO_CACHE": "1"},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    child, workers = _stalled_build(tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while not (workers := _children(child.pid)):
-            assert time.monotonic() < deadline and child.poll() is None, "no worker started"
-            time.sleep(0.01)
         os.kill(workers[0], signal.SIGKILL)
         _, err = child.communicate(timeout=60)
     finally:
-        child.kill()
-        child.wait(timeout=60)
+        _end(child, workers)
     assert child.returncode == 2
     assert err.splitlines()[-1] == (
         "pubgen: a worker process ended before its chunk was read (out of memory?); "
