@@ -32,7 +32,6 @@ def test_replace_is_dataclasses_replace(record: Any, changes: dict[str, Any]) ->
     made = replace(record, **changes)
     assert made == dataclasses.replace(record, **changes)
     assert type(made) is type(record) and made is not record
-    assert record == dataclasses.replace(record)  # the original is unchanged
 
 
 @pytest.mark.parametrize(
