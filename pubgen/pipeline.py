@@ -18,7 +18,7 @@ from pubgen.links import attach_links
 from pubgen.model import Diagnostic, Publication
 from pubgen.outputs import Output
 from pubgen.overrides import apply_overrides
-from pubgen.reading import read_bib
+from pubgen.reading import read_entries
 from pubgen.render import render
 
 
@@ -45,7 +45,7 @@ def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
     for index, path in enumerate(bib_paths):
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            entries, problems = read_bib(path, index, config.name_markers, jobs)
+            entries, problems = read_entries(path, index, config.name_markers, jobs)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue

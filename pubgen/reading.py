@@ -150,7 +150,7 @@ def _result(pending: Future[list[Event]]) -> list[Event]:
         ) from None
 
 
-def read_bib(
+def read_entries(
     path: str, file_index: int, name_markers: Mapping[str, str] | None, jobs: int
 ) -> tuple[list[Parsed], list[Diagnostic]]:
     """The entries of one .bib that are kept, normalised; then every problem, in order.

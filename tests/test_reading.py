@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="parallel readin
 
 def _read(path: Path, jobs: int) -> Read:
     try:
-        return reading.read_bib(str(path), 0, {"*": "equal"}, jobs)
+        return reading.read_entries(str(path), 0, {"*": "equal"}, jobs)
     except InputError as exc:
         return str(exc)
 
