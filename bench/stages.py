@@ -53,6 +53,7 @@ def main() -> int:
         dedupe,
         group,
         latex,
+        links,
         names,
         normalise,
         overrides,
@@ -85,8 +86,12 @@ def main() -> int:
         lambda: [latex._decode(t) for t in texts],  # uncached: normalise filled the cache
     )
     slow = sum(latex._NEEDS_PARSER.search(t) is not None for t in texts)
-    over, _ = timed("overrides", lambda: overrides.apply_overrides(done, config))
-    classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in over])
+    owner = overrides.owner_of(config)
+    over, _ = timed("overrides", lambda: overrides.apply_paper_overrides(
+                    [overrides.mark_owner(p, owner) for p in done], config))  # fmt: skip
+    link_overrides = links.link_overrides(config)
+    linked = timed("links", lambda: [links.attach_links(p, link_overrides)[0] for p in over])
+    classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in linked])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
     groups = timed("group", lambda: group.group(merged, config.grouping))
     markdown = Output("markdown")

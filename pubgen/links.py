@@ -10,7 +10,7 @@ the same kind. A field that is not an http(s) link (a local path, ``javascript:`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from pubgen.config import Config
@@ -66,16 +66,19 @@ def _bib_links(pub: Publication) -> tuple[dict[str, str], list[Diagnostic]]:
     return found, problems
 
 
+# citation key -> the (kind, url) pairs of its ``links:`` in overrides.yaml
+LinkOverrides = Mapping[str, tuple[tuple[str, str], ...]]
+
+
+def link_overrides(config: Config) -> LinkOverrides:
+    return {paper.key: paper.links for paper in config.papers if paper.links}
+
+
 def attach_links(
-    publications: Sequence[Publication], config: Config
-) -> tuple[list[Publication], list[Diagnostic]]:
-    overrides = {paper.key: paper.links for paper in config.papers}
-    diagnostics: list[Diagnostic] = []
-    result = []
-    for pub in publications:
-        found, problems = _bib_links(pub)
-        diagnostics.extend(problems)
-        found.update(overrides.get(pub.key, ()))
-        links = tuple(Link(kind, found[kind]) for kind in LINK_KINDS if found.get(kind))
-        result.append(replace(pub, links=links))
-    return result, diagnostics
+    pub: Publication, overrides: LinkOverrides
+) -> tuple[Publication, list[Diagnostic]]:
+    """``pub`` with its links, and the warnings about fields that are not links."""
+    found, problems = _bib_links(pub)
+    found.update(overrides.get(pub.key, ()))
+    links = tuple(Link(kind, found[kind]) for kind in LINK_KINDS if found.get(kind))
+    return replace(pub, links=links), problems

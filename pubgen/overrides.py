@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pubgen.config import Config, NameRef, PaperOverride
 from pubgen.latex import decode
@@ -151,28 +152,46 @@ def _match_papers(
     return matched, diagnostics
 
 
-def apply_overrides(
+@dataclass(frozen=True, eq=False)
+class Owner:
+    """Who the owner is: identities (``names.name_key``) and, to rule most authors out
+    cheaply, their family names."""
+
+    keys: frozenset[tuple[str, str]]
+    families: frozenset[str]
+
+
+def owner_of(config: Config) -> Owner:
+    keys = frozenset(name_key(parse_author(name)[0]) for name in config.owner_names)
+    return Owner(keys, frozenset(family for family, _ in keys))
+
+
+def mark_owner(pub: Publication, owner: Owner) -> Publication:
+    """``pub`` with the owner's authors flagged; an entry without the owner is not copied."""
+    owner_at = [
+        i
+        for i, a in enumerate(pub.authors)
+        if not a.is_others and family_key(a) in owner.families and name_key(a) in owner.keys
+    ]
+    if not owner_at:  # most papers of a big bibliography are not the owner's
+        return pub
+    authors = tuple(
+        replace(author, is_owner=True) if i in owner_at else author
+        for i, author in enumerate(pub.authors)
+    )
+    return replace(pub, authors=authors)
+
+
+def apply_paper_overrides(
     publications: Sequence[Publication], config: Config
 ) -> tuple[list[Publication], list[Diagnostic]]:
-    owner_keys = {name_key(parse_author(name)[0]) for name in config.owner_names}
-    owner_families = {family for family, _ in owner_keys}
+    """``papers:`` applied to the entries they name (the owner is marked per entry, before).
+
+    Only the publications an override names are replaced; the others are the same objects.
+    """
     matched, diagnostics = _match_papers(publications, config)
-    result = []
-    for index, pub in enumerate(publications):
-        owner_at = [
-            i
-            for i, a in enumerate(pub.authors)
-            if not a.is_others and family_key(a) in owner_families and name_key(a) in owner_keys
-        ]
-        if owner_at:  # most papers of a big bibliography are not the owner's: copy nothing
-            authors = tuple(
-                replace(author, is_owner=True) if i in owner_at else author
-                for i, author in enumerate(pub.authors)
-            )
-            pub = replace(pub, authors=authors)
-        paper = matched.get(index)
-        if paper is not None:
-            pub, problems = _apply_paper(pub, paper, config.path)
-            diagnostics.extend(problems)
-        result.append(pub)
+    result = list(publications)
+    for index, paper in sorted(matched.items()):
+        result[index], problems = _apply_paper(result[index], paper, config.path)
+        diagnostics.extend(problems)
     return result, diagnostics

@@ -67,13 +67,15 @@ class Parsed(NamedTuple):
     """An entry block, evaluated, before it is checked against the keys above it.
 
     ``problems`` are shown only if the entry is kept (a duplicate is reported as that
-    alone); ``later`` holds the problems of any stage the reader of the chunk ran after
-    parsing (pubgen.reading normalises in the same pass).
+    alone), and so are the problems of the stages the reader of the chunk ran after
+    parsing (pubgen.prepare, in the same pass): ``later`` with the parse problems,
+    ``after_papers`` after those of the ``papers:`` overrides (pipeline.load).
     """
 
     publication: Publication
     problems: list[Diagnostic]
     later: list[Diagnostic]
+    after_papers: list[Diagnostic]
 
 
 # What reading a chunk gives, in text order: a kept-or-dropped entry, or a problem found
@@ -166,7 +168,7 @@ class Reader:
             # it. Two entries on one line tie, and the list order decides (it is the same).
             order=(self.file_index, line),
         )
-        return Parsed(publication, problems, [])
+        return Parsed(publication, problems, [], [])
 
     def _fields(self, entry: blocks.Entry, problems: list[Diagnostic]) -> dict[str, str]:
         fields: dict[str, str] = {}

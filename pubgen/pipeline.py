@@ -1,7 +1,10 @@
 """The stages: sources -> parse -> normalise -> overrides -> links -> classify -> dedupe
 -> group -> render.
 
-Nothing here prints or exits; diagnostics are returned for cli.py to show.
+The stages from normalise to classify run per entry as it is read (pubgen.prepare: the
+owner; pubgen.reading: in a worker for a big file); here the ``papers:`` overrides, which
+name entries, come after them. Nothing here prints or exits; diagnostics are returned for
+cli.py to show.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from pubgen.config import Config
 from pubgen.dedupe import merge_versions
 from pubgen.errors import InputError
 from pubgen.group import Group, group
-from pubgen.links import attach_links
 from pubgen.model import Diagnostic, Publication
 from pubgen.outputs import Output
-from pubgen.overrides import apply_overrides
+from pubgen.overrides import apply_paper_overrides
+from pubgen.prepare import EntryStages
 from pubgen.reading import read_entries
 from pubgen.render import render
 
@@ -37,15 +40,17 @@ class Loaded:
 def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
     """Every entry of every .bib, normalised, overridden and classified.
 
-    ``jobs``: how many processes may parse and normalise a large .bib (pubgen.reading).
+    ``jobs``: how many processes may read a large .bib (pubgen.reading).
     """
     diagnostics: list[Diagnostic] = []
     parsed: list[Publication] = []
+    link_problems: list[Diagnostic] = []
     first_file: dict[str, str] = {}
+    stages = EntryStages.of(config)
     for index, path in enumerate(bib_paths):
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            entries, problems = read_entries(path, index, config.name_markers, jobs)
+            entries, problems = read_entries(path, index, stages, jobs)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue
@@ -65,16 +70,18 @@ def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
                 continue
             first_file[folded] = str(pub.location)
             diagnostics.extend(entry.later)
+            link_problems.extend(entry.after_papers)
             parsed.append(pub)
         del entries
-    # One name for every stage's list, so that each stage's records are freed as soon as
-    # the next stage has made its own (50,000 entries: ~15 MB a generation).
-    publications, problems = apply_overrides(parsed, config)
+    publications, problems = apply_paper_overrides(parsed, config)
+    diagnostics.extend(problems)
+    diagnostics.extend(link_problems)
+    # An override may set a paper's type or venue: those it changed are classified again.
+    publications = [
+        pub if pub is before else classify(pub, config.venues)
+        for pub, before in zip(publications, parsed, strict=True)
+    ]
     del parsed
-    diagnostics.extend(problems)
-    publications, problems = attach_links(publications, config)
-    diagnostics.extend(problems)
-    publications = [classify(pub, config.venues) for pub in publications]
     publications, problems = merge_versions(publications, config.merge_preprints)
     diagnostics.extend(problems)
     return Loaded(tuple(publications), tuple(diagnostics))

@@ -1,9 +1,9 @@
-"""Read one .bib into parsed and normalised entries, on a second core when it is large.
+"""Read one .bib into entries ready to list, on a second core when it is large.
 
-Parsing and normalising are most of a big build, and each entry's work is its own but
-for two things: @string macros, which later entries read, and duplicate keys, which
-depend on every entry before. So the text goes in chunks (``split.chunks``) to worker
-processes and to this process in turn:
+Parsing and the per-entry stages (pubgen.prepare) are most of a big build, and each
+entry's work is its own but for two things: @string macros, which later entries read,
+and duplicate keys, which depend on every entry before. So the text goes in chunks
+(``split.chunks``) to worker processes and to this process in turn:
 
 - a chunk that holds ``@string`` is read here, so a chunk sent away carries a copy of
   the macros exactly as they stand before it;
@@ -21,14 +21,13 @@ import re
 import signal
 import sys
 from collections import deque
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from pubgen import handover
 from pubgen.errors import PubgenError
 from pubgen.model import Diagnostic
-from pubgen.normalise import normalise
 from pubgen.parse import Event, Keeper, Parsed, Reader
+from pubgen.prepare import EntryStages
 from pubgen.sources import BibFile
 from pubgen.split import CHUNK_CHARS, Chunk, chunks
 
@@ -54,21 +53,21 @@ class _Task(NamedTuple):
     file_index: int
     macros: dict[str, str]
     chunk: Chunk
-    name_markers: Mapping[str, str] | None
+    stages: EntryStages
 
 
-def _normalised(events: list[Event], name_markers: Mapping[str, str] | None) -> list[Event]:
+def _prepared(events: list[Event], stages: EntryStages) -> list[Event]:
     for index, event in enumerate(events):
         if isinstance(event, Parsed):
-            publication, problems = normalise(event.publication, name_markers)
-            events[index] = Parsed(publication, event.problems, problems)
+            publication, later, after_papers = stages.run(event.publication)
+            events[index] = Parsed(publication, event.problems, later, after_papers)
     return events
 
 
 def _read_apart(task: _Task) -> list[Event]:
     """In the worker: one chunk without @string, read with the macros that precede it."""
     reader = Reader(task.path, task.file_index, task.macros)
-    return _normalised(reader.read(task.chunk), task.name_markers)
+    return _prepared(reader.read(task.chunk), task.stages)
 
 
 def usable_cores() -> int:
@@ -151,9 +150,10 @@ def _result(pending: Future[list[Event]]) -> list[Event]:
 
 
 def read_entries(
-    path: str, file_index: int, name_markers: Mapping[str, str] | None, jobs: int
+    path: str, file_index: int, stages: EntryStages, jobs: int
 ) -> tuple[list[Parsed], list[Diagnostic]]:
-    """The entries of one .bib that are kept, normalised; then every problem, in order.
+    """The entries of one .bib that are kept, through ``stages``; then every problem of
+    the file and its parsing, in order.
 
     ``jobs`` is how many processes may read (1: this one only); workers start only for
     a file of MIN_CHUNKS chunks or more.
@@ -178,10 +178,10 @@ def read_entries(
             # The last chunk (no block after it) is read here: nothing would run beside it.
             has_string = jobs > 1 and _STRING.search(chunk.text) is not None
             if jobs > 1 and chunk.next_start and not has_string and not workers.busy():
-                task = _Task(path, file_index, macros, chunk, name_markers)
+                task = _Task(path, file_index, macros, chunk, stages)
                 pending.append(workers.submit(task))
                 continue
-            pending.append(_normalised(reader.read(chunk), name_markers))
+            pending.append(_prepared(reader.read(chunk), stages))
             if has_string:
                 macros = dict(reader.macros)
             _take_ready(pending, keeper)

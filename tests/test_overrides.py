@@ -1,16 +1,26 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
-from pubgen.config import parse_config
-from pubgen.model import Location, Publication
+from pubgen.config import Config, parse_config
+from pubgen.model import Diagnostic, Location, Publication
 from pubgen.names import parse_authors
-from pubgen.overrides import apply_overrides, title_key
+from pubgen.overrides import apply_paper_overrides, mark_owner, owner_of, title_key
 
 
 def _pub(author: str, key: str = "k") -> Publication:
     authors, _ = parse_authors(author)
     return Publication(key, "article", {}, Location("r.bib", 1), authors=authors)
+
+
+def apply_overrides(
+    publications: Sequence[Publication], config: Config
+) -> tuple[list[Publication], list[Diagnostic]]:
+    """The owner marked per entry, then ``papers:``: the order pipeline.load runs them in."""
+    owner = owner_of(config)
+    return apply_paper_overrides([mark_owner(pub, owner) for pub in publications], config)
 
 
 CONFIG = """\

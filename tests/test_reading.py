@@ -17,9 +17,11 @@ import pytest
 
 from pubgen import reading
 from pubgen.cli import main
+from pubgen.config import parse_config
 from pubgen.errors import InputError
 from pubgen.model import Diagnostic
 from pubgen.parse import Parsed
+from pubgen.prepare import EntryStages
 from tests.conftest import REPO, corpus_files
 
 Read = tuple[list[Parsed], list[Diagnostic]] | str
@@ -27,9 +29,23 @@ Read = tuple[list[Parsed], list[Diagnostic]] | str
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="parallel reading needs fork")
 
 
+# Every per-entry stage has something to do: typed-in markers, an owner, a link override
+# and a venue name (keys and venues that the corpus has).
+_STAGES = EntryStages.of(
+    parse_config(
+        "owner: {names: [Zhenheng Tang, Yoshua Bengio]}\n"
+        "markers: {equal: '*'}\n"
+        "name_markers: {'*': equal}\n"
+        "venues: {'Neural Information Processing Systems': NeurIPS}\n"
+        "papers:\n  tang2023fusionai:\n    links: {code: 'https://example.org/code'}\n",
+        "o.yaml",
+    )
+)
+
+
 def _read(path: Path, jobs: int) -> Read:
     try:
-        return reading.read_entries(str(path), 0, {"*": "equal"}, jobs)
+        return reading.read_entries(str(path), 0, _STAGES, jobs)
     except InputError as exc:
         return str(exc)
 
@@ -170,6 +186,7 @@ _STALL = """
 import sys, time
 from pubgen import parse, reading
 from pubgen.cli import main
+from pubgen.config import parse_config
 reading.PARALLEL_CHUNK_CHARS = 500
 read = parse.Reader.read
 def slow(self, chunk):

@@ -1,0 +1,42 @@
+"""The stages each entry goes through on its own: normalise -> owner -> links -> classify.
+
+None of them looks at another entry, so pubgen.reading runs them in whichever process
+parsed the entry, a worker included, and a big file's entries come back ready but for
+what needs them all: duplicate keys, which paper each ``papers:`` override names and
+preprint/published pairs, which pipeline.load does once every entry is in. The few
+entries an override names are classified again there, since an override may set their
+type or venue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pubgen.classify import classify
+from pubgen.config import Config
+from pubgen.links import LinkOverrides, attach_links, link_overrides
+from pubgen.model import Diagnostic, Publication
+from pubgen.normalise import normalise
+from pubgen.overrides import Owner, mark_owner, owner_of
+
+
+@dataclass(frozen=True, eq=False)  # never compared
+class EntryStages:
+    """What the per-entry stages need from overrides.yaml; small, sent with each chunk."""
+
+    name_markers: Mapping[str, str] | None
+    owner: Owner
+    links: LinkOverrides
+    venues: Mapping[str, str]
+
+    @classmethod
+    def of(cls, config: Config) -> EntryStages:
+        return cls(config.name_markers, owner_of(config), link_overrides(config), config.venues)
+
+    def run(self, pub: Publication) -> tuple[Publication, list[Diagnostic], list[Diagnostic]]:
+        """The entry ready to list, normalise's problems and the links' (kept apart: they
+        are reported in stage order, and links come after ``papers:``)."""
+        pub, normalise_problems = normalise(pub, self.name_markers)
+        pub, link_problems = attach_links(mark_owner(pub, self.owner), self.links)
+        return classify(pub, self.venues), normalise_problems, link_problems
