@@ -80,6 +80,16 @@ class Author:
     # Role names from overrides.yaml ("equal", "corresponding", "lead", ...), in the
     # order they were given, which is the order their markers are printed in.
     roles: tuple[str, ...] = ()
+    # ``Z. Tang``: the form a publication list usually prints. Made from the name parts
+    # when the record is made, never passed: a list prints it once per paper, and one
+    # record serves every paper that spells the name alike. A copy keeps it, so a copy
+    # never changes a name part (overrides change is_owner and roles only).
+    short: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.short:  # a copy (replace(), unpickling) has it already
+            name = " ".join(part for part in (self.initials, self.von, self.last) if part)
+            object.__setattr__(self, "short", f"{name}, {self.jr}" if self.jr else name)
 
     @property
     def full(self) -> str:
@@ -95,12 +105,6 @@ class Author:
     def initials(self) -> str:
         """``Z.`` for ``Zhenheng``, ``A. C.`` for ``Amelie Chi``; a given initial stays."""
         return " ".join(_initial(word) for word in self.first.split())
-
-    @property
-    def short(self) -> str:
-        """``Z. Tang``: the form a publication list usually prints."""
-        name = " ".join(part for part in (self.initials, self.von, self.last) if part)
-        return f"{name}, {self.jr}" if self.jr else name
 
 
 def _initial(word: str) -> str:

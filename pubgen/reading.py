@@ -21,7 +21,7 @@ import re
 import signal
 import sys
 from collections import deque
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from pubgen import handover
 from pubgen.errors import PubgenError
@@ -30,9 +30,7 @@ from pubgen.parse import Event, Keeper, Parsed, Reader
 from pubgen.prepare import EntryStages
 from pubgen.sources import BibFile
 from pubgen.split import CHUNK_CHARS, Chunk, chunks
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+from pubgen.workers import Worker, WorkerDied
 
 # Small enough that the processes finish close together, large enough that handing a
 # chunk over (~0.1 ms) is noise beside reading it (~35 ms).
@@ -44,8 +42,9 @@ MIN_CHUNKS = 4
 # Any spelling split or bibtexparser could read as an @string block (both test the
 # lower-cased "@word" for this prefix); a false alarm only keeps a chunk here.
 _STRING = re.compile(r"@string", re.IGNORECASE)
-# Chunks each worker may have queued: one it reads, one waiting, so it never idles.
-_QUEUED = 2
+# Chunks a worker may have in hand: it reads one while the others wait, so that it never
+# idles until this process hands out more, after its own chunk (~40 ms).
+_QUEUED = 3
 
 
 class _Task(NamedTuple):
@@ -76,7 +75,7 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-# Signals that end a build: held back while workers start (see _Workers.submit).
+# Signals that end a build: held back while workers are forked (see _Workers._start).
 _ENDING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
@@ -91,62 +90,73 @@ def _start_worker() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
 
 
-class _Workers:
-    """``count`` processes, started when the first chunk they could take comes.
+class _Sent(NamedTuple):
+    """A chunk a worker is reading: its events come from ``worker``, in the order sent."""
 
-    concurrent.futures rather than multiprocessing.Pool: when a worker dies (the kernel's
-    OOM killer, a stray kill) its pool stops with an error; a Pool would replace the
-    worker, lose its chunk and wait for it forever.
-    """
+    worker: Worker
+
+
+class _Workers:
+    """``count`` processes, all forked when the first chunk they could take comes."""
 
     def __init__(self, count: int) -> None:
         self.count = count
-        self.executor: ProcessPoolExecutor | None = None
-        self.queued: deque[Future[list[Event]]] = deque()
+        self.started: list[Worker] = []
 
-    def submit(self, task: _Task) -> Future[list[Event]]:
-        if self.executor is None:
-            import multiprocessing  # only for files big enough to share
-            from concurrent.futures import ProcessPoolExecutor
+    def submit(self, task: _Task) -> _Sent:
+        if not self.started:
+            self._start()
+        worker = min(self.started, key=lambda worker: worker.in_hand)
+        try:
+            worker.send(task)
+        except WorkerDied:
+            raise _died() from None
+        return _Sent(worker)
 
-            context = multiprocessing.get_context("fork")
-            self.executor = ProcessPoolExecutor(
-                self.count, mp_context=context, initializer=_start_worker
-            )
-            # The workers are forked at the first submit. A signal that ended the build
-            # then would leave workers that no one ends: held back until they are ours.
-            held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
-            try:
-                result = self.executor.submit(_read_apart, task)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        else:
-            result = self.executor.submit(_read_apart, task)
-        self.queued.append(result)
-        return result
+    def _start(self) -> None:
+        # A signal that ended the build while a worker is forked but not yet in
+        # self.started would leave a worker no one ends: held back until all are.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+        try:
+            for _ in range(self.count):
+                self.started.append(Worker(_read_apart, _start_worker, self.started))
+        except OSError as exc:  # no memory or no process left to fork
+            raise PubgenError(
+                f"pubgen: cannot start a worker process ({exc.strerror}); "
+                "`-j 1` reads in one process."
+            ) from None
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for worker in self.started:  # threads only once no more forks are to come
+            worker.listen()
 
-    def busy(self) -> bool:
-        while self.queued and self.queued[0].done():
-            self.queued.popleft()
-        return len(self.queued) >= _QUEUED * self.count
+    def ready_for(self, later: float) -> bool:
+        """Should the next chunk go to a worker, with about ``later`` chunks after it?"""
+        if not self.count or later < 1:
+            return False
+        if not self.started:
+            return True
+        in_hand = min(worker.in_hand for worker in self.started)
+        return in_hand < _QUEUED and in_hand + 1 <= later
 
-    def close(self) -> None:
-        # Every result was taken, or an error is on its way up: a worker still reading
-        # finishes its chunk (~50 ms), the rest are cancelled.
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+    def close(self, now: bool) -> None:
+        for worker in self.started:
+            worker.stop(now)
 
 
-def _result(pending: Future[list[Event]]) -> list[Event]:
-    from concurrent.futures.process import BrokenProcessPool
-
+def _result(sent: _Sent) -> list[Event]:
     try:
-        return pending.result()
-    except BrokenProcessPool:
-        raise PubgenError(
-            "pubgen: a worker process ended before its chunk was read "
-            "(out of memory?); nothing written. `-j 1` reads in one process."
-        ) from None
+        events: list[Event] = sent.worker.take()
+    except WorkerDied:
+        raise _died() from None
+    return events
+
+
+def _died() -> PubgenError:
+    return PubgenError(
+        "pubgen: a worker process ended before its chunk was read "
+        "(out of memory?); nothing written. `-j 1` reads in one process."
+    )
 
 
 def read_entries(
@@ -158,26 +168,27 @@ def read_entries(
     ``jobs`` is how many processes may read (1: this one only); workers start only for
     a file of MIN_CHUNKS chunks or more.
     """
-    if jobs > 1 and _size(path) < MIN_CHUNKS * PARALLEL_CHUNK_CHARS:
+    file_size = _size(path)
+    if jobs > 1 and file_size < MIN_CHUNKS * PARALLEL_CHUNK_CHARS:
         jobs = 1
     source = BibFile(path)
     reader = Reader(path, file_index)
     keeper = Keeper()
     macros = dict(reader.macros)  # what a chunk sent away gets; never changed once sent
     size = PARALLEL_CHUNK_CHARS if jobs > 1 else CHUNK_CHARS
-    pending: deque[list[Event] | Future[list[Event]]] = deque()
+    pending: deque[list[Event] | _Sent] = deque()
     workers = _Workers(jobs - 1)
-    # The executor's thread in this process hands chunks out and unpickles what comes back;
-    # at the default 5 ms before a busy thread yields, the workers wait on them (5k:
-    # 420 ms to read at 5 ms, ~385 ms at 0.2 ms).
-    switch_interval = sys.getswitchinterval()
-    if jobs > 1:
-        sys.setswitchinterval(min(switch_interval, 0.0002))
+    done = False
+    read = 0  # characters of the file in chunks so far
     try:
         for chunk in chunks(source.pieces(), size):
-            # The last chunk (no block after it) is read here: nothing would run beside it.
+            read += len(chunk.text)
+            # Chunks still to come, about (a UTF-8 character is one byte or more). At the end
+            # of the file a worker gets no more than this process still has to read: the
+            # processes finish together. The last chunk is read here, always.
+            later = (file_size - read) / size
             has_string = jobs > 1 and _STRING.search(chunk.text) is not None
-            if jobs > 1 and chunk.next_start and not has_string and not workers.busy():
+            if jobs > 1 and chunk.next_start and not has_string and workers.ready_for(later):
                 task = _Task(path, file_index, macros, chunk, stages)
                 pending.append(workers.submit(task))
                 continue
@@ -186,9 +197,11 @@ def read_entries(
                 macros = dict(reader.macros)
             _take_ready(pending, keeper)
         _take_ready(pending, keeper, wait=True)
+        done = True
     finally:
-        sys.setswitchinterval(switch_interval)
-        workers.close()
+        # Every result is taken, or an error or a signal is on its way up: then a worker
+        # still reading has nothing left to give.
+        workers.close(now=not done)
         handover.forget_received()
     return keeper.kept, [*source.diagnostics, *keeper.diagnostics]
 
@@ -200,15 +213,13 @@ def _size(path: str) -> int:
         return 0  # BibFile reports it
 
 
-def _take_ready(
-    pending: deque[list[Event] | Future[list[Event]]], keeper: Keeper, wait: bool = False
-) -> None:
+def _take_ready(pending: deque[list[Event] | _Sent], keeper: Keeper, wait: bool = False) -> None:
     """Hand the keeper every result at the front of the queue that is there (or all)."""
     while pending:
         first = pending[0]
         if isinstance(first, list):
             keeper.take(first)
-        elif wait or first.done():
+        elif wait or first.worker.ready():
             keeper.take(_result(first))
         else:
             return
