@@ -60,6 +60,7 @@ def main() -> int:
         split,
         write,
     )
+    from pubgen.nameparts import parts as name_parts
     from pubgen.outputs import Output
     from pubgen.parse import MONTH_MACROS, evaluate, parse_bib
 
@@ -77,7 +78,7 @@ def main() -> int:
     done = timed("normalise (names + decode + dates, ids)",
                  lambda: [normalise.normalise(p, markers)[0] for p in pubs])  # fmt: skip
     raws = [raw for p in pubs for raw in names.split_and(p.get("author") or p.get("editor"))]
-    parts = timed("  of which name splitting", lambda: [names._parts(r) for r in raws])
+    parts = timed("  of which name splitting", lambda: [name_parts(r) for r in raws])
     texts = [p.get("title") for p in pubs] + [p.venue_name for p in done]
     texts += [part for four in parts for part in four if part]
     timed(
