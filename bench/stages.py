@@ -69,7 +69,7 @@ def main() -> int:
     text, _ = timed("read .bib (sources)", lambda: sources.read_bib(args.bib))
     pubs, _ = timed("parse_bib (split + evaluate + checks)", lambda: parse_bib(text, args.bib))
     blocks = timed("  of which split", lambda: list(split.split(text)))
-    values = [f.value for block in blocks if isinstance(block, split.Entry) for f in block.fields]
+    values = [v for block in blocks if isinstance(block, split.Entry) for _, v in block.fields]
     del blocks
     timed(f"  of which evaluate() ({len(values)} values)",
           lambda: [evaluate(value, MONTH_MACROS) for value in values])  # fmt: skip
