@@ -24,6 +24,9 @@ from pubgen.values import MalformedValue, evaluate
         ("", ""),
         ('"a {"} b"', 'a {"} b'),
         ("{a}#{b}", "ab"),
+        ("{{Nested {Braces}} here}", "{Nested {Braces}} here"),
+        ("{" * 7 + "deep" + "}" * 7, "{" * 6 + "deep" + "}" * 6),  # deeper than _ONE_GROUP
+        ("{a} # {b{c}d}", "ab{c}d"),
     ],
 )
 def test_evaluate(raw: str, expected: str) -> None:
@@ -41,6 +44,8 @@ def test_hash_inside_braces_and_quotes_is_text() -> None:
         ("{Mendeley}\nfile = {x}", "text after the value: `file = {x}` (a missing comma?)"),
         ("2020\n  author = {A}", "text after the value: `author = {A}` (a missing comma?)"),
         ("{a} #", "value ends with `#`"),
+        ("{a}{b}", "text after the value: `{b}` (a missing comma?)"),
+        ("{a}}", "text after the value: `}` (a missing comma?)"),
         ("{unclosed", "unbalanced { in value"),
         ('"unclosed', 'unbalanced " in value'),
         ("= x", "unexpected `= x` in value"),
