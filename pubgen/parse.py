@@ -185,11 +185,13 @@ class Reader:
             if name in fields:
                 found.append((index, f"duplicate field `{name}`: the first one is used"))
                 continue
-            problem = _field_problem(name, value)
-            if problem:
-                found.append((index, problem))
-                fields[name] = ""
-                continue
+            # The call only for a value that may be too long or too deep (never, in practice).
+            if len(value) > MAX_FIELD_CHARS or value.count("{") > MAX_BRACE_DEPTH:
+                problem = _field_problem(name, value)
+                if problem:
+                    found.append((index, problem))
+                    fields[name] = ""
+                    continue
             try:
                 fields[name] = evaluate(value, self.macros)
             except UndefinedMacro as exc:
