@@ -42,13 +42,11 @@ def _unmask(word: str, specials: Iterator[str]) -> str:
 def _by_rules(before: list[str], after: list[str] | None) -> Parts | None:
     """BibTeX's split of the words before and after a name's comma (``after`` is None
     without one), or None where a word's case is not decided by its first character."""
+    if not before:
+        return None
     if after is not None:
-        if not before:
-            return None
         first_middle, von_last = after, before
     else:
-        if not before:
-            return None
         # "First von Last": von starts at the first lower-case word; the last word is
         # the last name whatever its case.
         cases = [_von(word) for word in before[:-1]]
@@ -56,6 +54,8 @@ def _by_rules(before: list[str], after: list[str] | None) -> Parts | None:
             return None
         start = cases.index(True) if True in cases else len(before) - 1
         first_middle, von_last = before[:start], before[start:]
+    if len(von_last) == 1:  # most names: one family word, so no von to look for
+        return " ".join(first_middle), "", von_last[0], ""
     # "von Last": von ends at the last lower-case word before the last one.
     cases = [_von(word) for word in von_last[:-1]]
     if None in cases:
