@@ -15,8 +15,9 @@ class Entry(NamedTuple):
     key: str
     fields: tuple[Field, ...]
     line: int
-    # The line of each field, counted only when asked: only a diagnostic shows one, and
-    # counting them while the fields were read was a quarter of the splitter's time.
+    # The line of each field, counted only when asked (pubgen.split's keeps the chunk's
+    # text for that): only a diagnostic shows one, and counting them while the fields
+    # were read was a quarter of the splitter's time.
     field_lines: FieldLines
 
 
