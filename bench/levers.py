@@ -20,7 +20,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # this checkout's pubgen, never an installed one
 
-from pubgen import names, normalise, parse, sources  # noqa: E402
+from pubgen import nameparts, names, normalise, parse, sources  # noqa: E402
 
 
 def clock(work: Callable[[], Any], repeat: int = 3) -> float:
@@ -68,7 +68,7 @@ def main() -> int:
     )
     raws = [r for p in pubs for r in names.split_and(p.get("author"))]
     simple = [r for r in raws if _SIMPLE_NAME.fullmatch(r)]
-    pybtex_ms = clock(lambda: [names._parts(r) for r in simple], 1)
+    pybtex_ms = clock(lambda: [nameparts.parts(r) for r in simple], 1)
     split_ms = clock(lambda: [r.partition(", ") for r in simple])
     print(
         f"  names: {len(simple)} of {len(raws)} are plain 'Family, Given'; pybtex on them "

@@ -61,6 +61,7 @@ def main() -> int:
         split,
         write,
     )
+    from pubgen.nameparts import parts as name_parts
     from pubgen.outputs import Output
     from pubgen.parse import MONTH_MACROS, evaluate, parse_bib
 
@@ -69,7 +70,7 @@ def main() -> int:
     text, _ = timed("read .bib (sources)", lambda: sources.read_bib(args.bib))
     pubs, _ = timed("parse_bib (split + evaluate + checks)", lambda: parse_bib(text, args.bib))
     blocks = timed("  of which split", lambda: list(split.split(text)))
-    values = [f.value for block in blocks if isinstance(block, split.Entry) for f in block.fields]
+    values = [v for block in blocks if isinstance(block, split.Entry) for _, v in block.fields]
     del blocks
     timed(f"  of which evaluate() ({len(values)} values)",
           lambda: [evaluate(value, MONTH_MACROS) for value in values])  # fmt: skip
@@ -78,7 +79,7 @@ def main() -> int:
     done = timed("normalise (names + decode + dates, ids)",
                  lambda: [normalise.normalise(p, markers)[0] for p in pubs])  # fmt: skip
     raws = [raw for p in pubs for raw in names.split_and(p.get("author") or p.get("editor"))]
-    parts = timed("  of which name splitting", lambda: [names._parts(r) for r in raws])
+    parts = timed("  of which name splitting", lambda: [name_parts(r) for r in raws])
     texts = [p.get("title") for p in pubs] + [p.venue_name for p in done]
     texts += [part for four in parts for part in four if part]
     timed(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import bibtexparser
 from bibtexparser import model as bib
 
-from pubgen.blocks import Between, Block, Entry, Failed, Field, Lines, String
+from pubgen.blocks import Between, Block, Entry, Failed, Lines, String, known_lines
 
 # It logs every failed block; pubgen reports them itself, and only the CLI prints.
 _logger = logging.getLogger("bibtexparser")
@@ -43,11 +43,11 @@ def split_piece(piece: str, opening: str, first_line: int) -> Iterator[Block]:
         else:  # not expected; bibtexparser's own count is then the best there is
             line = first_line + (block.start_line or 0)
         if isinstance(block, bib.Entry):
-            fields = tuple(
-                Field(f.key, f.value, line + (f.start_line or 0) - (block.start_line or 0))
-                for f in block.fields
+            fields = tuple((f.key, f.value) for f in block.fields)
+            field_lines = tuple(
+                line + (f.start_line or 0) - (block.start_line or 0) for f in block.fields
             )
-            yield Entry(block.entry_type.lower(), block.key, fields, line)
+            yield Entry(block.entry_type.lower(), block.key, fields, line, known_lines(field_lines))
         elif isinstance(block, bib.String):
             yield String(block.key, block.value, line)
         elif isinstance(block, bib.ImplicitComment):

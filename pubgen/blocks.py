@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
-
-class Field(NamedTuple):
-    name: str
-    value: str  # as written: delimiters, macros and "#" still there
-    line: int
+# (name, value as written: delimiters, macros and "#" still there)
+Field = tuple[str, str]
+FieldLines = Callable[[], tuple[int, ...]]
 
 
 class Entry(NamedTuple):
@@ -16,6 +15,15 @@ class Entry(NamedTuple):
     key: str
     fields: tuple[Field, ...]
     line: int
+    # The line of each field, counted only when asked (pubgen.split's keeps the chunk's
+    # text for that): only a diagnostic shows one, and counting them while the fields
+    # were read was a quarter of the splitter's time.
+    field_lines: FieldLines
+
+
+def known_lines(lines: tuple[int, ...]) -> FieldLines:
+    """``field_lines`` of an entry whose field lines are counted already."""
+    return lambda: lines
 
 
 class String(NamedTuple):

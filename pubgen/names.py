@@ -1,22 +1,21 @@
-"""Author names: split by BibTeX's rules *before* LaTeX is decoded, then decode each part.
-
-Splitting first matters: ``{\\relax Ph}ilippe`` or ``{Barnes and Noble, Inc.}`` only split
-correctly while their braces are still there. Matching a person (owner, roles) uses
-``name_key``: case- and accent-insensitive, blind to hyphens, dots and spacing, so that
-``Tang, Zhenheng``, ``Zhenheng Tang`` and ``{Tang}, Zhenheng`` are one person.
+"""Author names: split by BibTeX's rules *before* LaTeX is decoded (pubgen.nameparts), then
+each part decoded. Matching a person (owner, roles) uses ``name_key``: case- and
+accent-insensitive, blind to hyphens, dots and spacing, so that ``Tang, Zhenheng``,
+``Zhenheng Tang`` and ``{Tang}, Zhenheng`` are one person.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
 
 from pubgen.latex import decode
 from pubgen.lazyre import LazyRegex
 from pubgen.model import Author
+from pubgen.nameparts import parts, plain_parts
 
 # al-folio and hand-kept bibs type roles into names: "Einstein*†, A.", "Xie<b>#</b>, Junwei".
 DEFAULT_NAME_MARKERS = {
@@ -33,13 +32,6 @@ _MARKER_SPELLINGS = (
     (LazyRegex(r"\$\^\{?\\?(\*|ast)\}?\$|\\textsuperscript\{\*\}|\\ast\b"), "*"),
     (LazyRegex(r"\$\^?\{?\\dagger\}?\$|\\textdagger\b|\\dag\b|\\textsuperscript\{\\dag\}"), "†"),
 )
-# Braces, commands, ties, a second comma or a dash-only word need pybtex's full rules.
-_NOT_PLAIN = re.compile(r"[{}\\~]|,.*,|(?:^|\s)-")
-# biblatex's extended name format: "family=Oord, given=Aaron, prefix=van den, useprefix=true"
-_EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
-_EXTENDED_PART = LazyRegex(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
-
-
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _AND_OR_BRACE = LazyRegex(r"[{}]|\s+and\s+", re.IGNORECASE)
 
@@ -68,104 +60,6 @@ def _split_braced(value: str) -> list[str]:
             start = match.end()
     names.append(value[start:])
     return [name.strip() for name in names if name.strip()]
-
-
-# One special character in braces ("{\\'e}", "{\\c c}", "{\\o}"): a word never splits inside it.
-_SPECIAL = re.compile(r"\{\\[^{}]*\}")
-_MASK = "\x00"  # stands for one special character while words and commas are found
-
-
-def _von(word: str) -> bool | None:
-    """pybtex's "is this a von word" where its first character decides, else None."""
-    if word[0].isupper():
-        return False
-    return True if word[0].islower() else None
-
-
-def _unmask(word: str, specials: Iterator[str]) -> str:
-    return "".join(next(specials) if char == _MASK else char for char in word)
-
-
-def _bibtex_parts(raw: str) -> tuple[str, str, str, str] | None:
-    """BibTeX's split of a name that needs no more than its word and case rules, else None.
-
-    Most real names are such: "Tang, Zhenheng", "Zhenheng Tang", "da Silva, Paweł",
-    "Ludwig van Beethoven", "Wi{\\'s}niewski, Ming": at most one comma, and braces only
-    around one special character each. pybtex's rules for these are short enough to apply
-    here, which saves its import and most of the name-splitting time
-    (tests/test_names.py checks every such corpus name against pybtex).
-    """
-    if _MASK in raw:
-        return None
-    specials = iter(_SPECIAL.findall(raw))
-    masked = _SPECIAL.sub(_MASK, raw)
-    if _NOT_PLAIN.search(masked):
-        return None
-
-    def words(part: str) -> list[str]:
-        return [_unmask(word, specials) if _MASK in word else word for word in part.split()]
-
-    family, comma, given = masked.partition(",")
-    if comma:
-        before, after = words(family), words(given)
-        if not before:
-            return None
-        first_middle, von_last = after, before
-    else:
-        every = words(masked)
-        if not every:
-            return None
-        # "First von Last": von starts at the first lower-case word; the last word is
-        # the last name whatever its case.
-        cases = [_von(word) for word in every[:-1]]
-        if None in cases:
-            return None
-        start = cases.index(True) if True in cases else len(every) - 1
-        first_middle, von_last = every[:start], every[start:]
-    # "von Last": von ends at the last lower-case word before the last one.
-    cases = [_von(word) for word in von_last[:-1]]
-    if None in cases:
-        return None
-    end = len(cases) - cases[::-1].index(True) if True in cases else 0
-    return " ".join(first_middle), " ".join(von_last[:end]), " ".join(von_last[end:]), ""
-
-
-@functools.cache
-def _person_class() -> Any:
-    """pybtex's Person, imported only when a name needs BibTeX's rules."""
-    from pybtex.database import Person
-    from pybtex.errors import set_strict_mode
-
-    set_strict_mode(True)  # raise, rather than print, on e.g. "too many commas"
-    return Person
-
-
-def _parts(raw: str) -> tuple[str, str, str, str]:
-    """(first, von, last, jr), each still LaTeX."""
-    if _EXTENDED.match(raw):
-        found = {
-            key.lower(): value.strip().strip("{}")
-            for key, value in _EXTENDED_PART.compiled.findall(raw)
-        }
-        return (
-            found.get("given", ""),
-            found.get("prefix", ""),
-            found.get("family", ""),
-            found.get("suffix", ""),
-        )
-    known = _bibtex_parts(raw)
-    if known is not None:
-        return known
-    try:
-        person = _person_class()(raw)
-    except Exception:  # pybtex raises its own errors for e.g. "a, b, c, d"
-        return "", "", raw, ""
-    return (
-        " ".join(person.first_names + person.middle_names),
-        " ".join(person.prelast_names),
-        " ".join(person.last_names),
-        " ".join(person.lineage_names),
-    )
 
 
 def strip_markers(raw: str, markers: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
@@ -198,6 +92,59 @@ def _marker_key(markers: Mapping[str, str] | None) -> Markers:
     return tuple((DEFAULT_NAME_MARKERS if markers is None else markers).items())
 
 
+# Characters that decode acts on (braces, commands, "~", "$"), that strip_markers acts on
+# ("<", "$", "\\"), or that make a name more than words and one comma: biblatex's
+# "family=", the mask of nameparts. One character class scans several times faster than
+# the alternatives below, which the few names left go through.
+_NOT_PLAIN = "{}\\~$<=\x00"
+
+
+def _plain_rejects(table: Mapping[str, str]) -> re.Pattern[str]:
+    """What keeps a name off ``_plain_author`` for one marker table: any of its symbols too."""
+    chars = _NOT_PLAIN + "".join(symbol for symbol in table if len(symbol) == 1)
+    longer = [re.escape(symbol) for symbol in table if len(symbol) != 1]
+    return re.compile("|".join(["[" + re.escape(chars) + "]", *longer]))
+
+
+def _plain_author(raw: str) -> Author | None:
+    """The Author of a name ``_plain_rejects`` passed, or None if it needs ``_decoded``.
+
+    decode leaves such a name's parts as they are (words joined by single spaces, with
+    nothing it would act on), so they are not decoded: the masking, unmasking and four
+    decode calls per name were a third of the normalise stage (tests/test_names.py checks
+    this agrees with ``_decoded`` on every such corpus name). The last part of
+    ``plain_parts`` is never empty, so there is no "Plato" swap to make.
+    """
+    if "--" in raw or "``" in raw or "''" in raw:  # what else decode changes: dashes, quotes
+        return None
+    if raw.strip().lower() == "others":
+        return Author(first="", last="", raw=raw, is_others=True)
+    split = plain_parts(raw)
+    if split is None:
+        return None
+    first, von, last, jr = split
+    # Interned, as decode's cache shared them before: 50,000 entries repeat given and
+    # family names, and a copy of each in every Author was 2 MB.
+    return Author(sys.intern(first), sys.intern(last), von, jr, raw)
+
+
+def _decoded(raw: str, roles: tuple[str, ...]) -> Parsed:
+    """The Author of any name with its markers stripped, and the commands decode kept."""
+    if raw.strip().lower() == "others":
+        return Author(first="", last="", raw=raw, is_others=True), ()
+    unknown: list[str] = []
+    decoded = []
+    for part in parts(raw):
+        result = decode(part)
+        decoded.append(result.text)
+        unknown.extend(result.unknown)
+    first, von, last, jr = decoded
+    if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it
+        first, last = "", first
+    author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
+    return author, tuple(unknown)
+
+
 @functools.lru_cache(maxsize=8)  # one per marker table: overrides.yaml's, the default
 def _name_parser(markers: Markers) -> Callable[[str], Parsed]:
     """A parser of names for one marker table, remembering the names it has parsed.
@@ -209,23 +156,16 @@ def _name_parser(markers: Markers) -> Callable[[str], Parsed]:
     table = dict(markers)
     # Anything strip_markers would act on; without it the name keeps no roles.
     marked = re.compile("|".join([r"[<$\\]", *map(re.escape, table)]))
+    rejects = _plain_rejects(table)
 
     @functools.lru_cache(maxsize=1 << 15)
     def parse(raw: str) -> Parsed:
+        if not rejects.search(raw):
+            author = _plain_author(raw)
+            if author is not None:
+                return author, ()
         raw, roles = strip_markers(raw, table) if marked.search(raw) else (raw, ())
-        if raw.strip().lower() == "others":
-            return Author(first="", last="", raw=raw, is_others=True), ()
-        unknown: list[str] = []
-        decoded = []
-        for part in _parts(raw):
-            result = decode(part)
-            decoded.append(result.text)
-            unknown.extend(result.unknown)
-        first, von, last, jr = decoded
-        if not last and first:  # "Plato": pybtex calls a lone word the last name; keep it
-            first, last = "", first
-        author = Author(first=first, last=last, von=von, jr=jr, raw=raw, roles=roles)
-        return author, tuple(unknown)
+        return _decoded(raw, roles)
 
     return parse
 

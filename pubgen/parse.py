@@ -172,35 +172,40 @@ class Reader:
 
     def _fields(self, entry: blocks.Entry, problems: list[Diagnostic]) -> dict[str, str]:
         fields: dict[str, str] = {}
-        for bib_field in entry.fields:
-            line = bib_field.line
+        # (index of the field, message): the lines of an entry's fields are counted only
+        # if it has a problem to show.
+        found: list[tuple[int, str]] = []
+        for index, (raw_name, value) in enumerate(entry.fields):
             # One string per field name, not one per field: 50,000 entries repeat a dozen.
-            name = self.names.get(bib_field.name, "")
+            name = self.names.get(raw_name, "")
             if not name:
-                name = bib_field.name.lower()
+                name = raw_name.lower()
                 if not _FIELD_NAME.fullmatch(name):
-                    message = f"not a field name: {excerpt(name, 0)}"
-                    problems.append(self.diagnostic(line, message, entry.key))
+                    found.append((index, f"not a field name: {excerpt(name, 0)}"))
                     continue
-                self.names[bib_field.name] = name  # only names that are field names
+                self.names[raw_name] = name  # only names that are field names
             if name in fields:
-                message = f"duplicate field `{name}`: the first one is used"
-                problems.append(self.diagnostic(line, message, entry.key))
+                found.append((index, f"duplicate field `{name}`: the first one is used"))
                 continue
-            problem = _field_problem(name, bib_field.value)
-            if problem:
-                problems.append(self.diagnostic(line, problem, entry.key))
-                fields[name] = ""
-                continue
+            # The call only for a value that may be too long or too deep (never, in practice).
+            if len(value) > MAX_FIELD_CHARS or value.count("{") > MAX_BRACE_DEPTH:
+                problem = _field_problem(name, value)
+                if problem:
+                    found.append((index, problem))
+                    fields[name] = ""
+                    continue
             try:
-                fields[name] = evaluate(bib_field.value, self.macros)
+                fields[name] = evaluate(value, self.macros)
             except UndefinedMacro as exc:
-                message = f"field `{name}` uses undefined macro `{exc.name}`"
-                problems.append(self.diagnostic(line, message, entry.key))
+                found.append((index, f"field `{name}` uses undefined macro `{exc.name}`"))
                 fields[name] = exc.name
             except MalformedValue as exc:
-                problems.append(self.diagnostic(line, f"field `{name}`: {exc}", entry.key))
+                found.append((index, f"field `{name}`: {exc}"))
                 fields[name] = ""
+        if found:
+            lines = entry.field_lines()
+            for index, message in found:
+                problems.append(self.diagnostic(lines[index], message, entry.key))
         return fields
 
 

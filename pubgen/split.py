@@ -17,11 +17,12 @@ same message as in the whole file; the stub block that makes is dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from pubgen.blocks import Between, Block, Entry, Field, Lines, String
+from pubgen.blocks import Between, Block, Entry, Lines, String
 from pubgen.lazyre import LazyRegex
 
 # A block start anywhere in text between blocks, as bibtexparser defines it.
@@ -129,7 +130,7 @@ def split_chunk(chunk: Chunk) -> Iterator[Block]:
         if found is None:
             return
         line = lines.at(found.start())
-        block = _block(text, found, line, lines)
+        block = _block(text, found, line)
         if block is not None:
             parsed, pos = block
             if parsed is not None:
@@ -141,9 +142,7 @@ def split_chunk(chunk: Chunk) -> Iterator[Block]:
         pos = cut
 
 
-def _block(
-    text: str, start: re.Match[str], line: int, lines: Lines
-) -> tuple[Entry | String | None, int] | None:
+def _block(text: str, start: re.Match[str], line: int) -> tuple[Entry | String | None, int] | None:
     """(block, end) of a regular block at ``start``; None for bibtexparser to do."""
     opening = start.end()
     if text[opening] != "{":
@@ -155,7 +154,7 @@ def _block(
     elif kind.startswith("@string"):
         result = _string(text, opening, line)
     elif kind[1:].strip():
-        result = _entry(text, kind[1:].strip(), opening, line, lines)
+        result = _entry(text, kind[1:].strip(), opening, line)
     else:
         return None
     if result is None:
@@ -178,28 +177,38 @@ def _string(text: str, opening: int, line: int) -> tuple[String, int] | None:
     ), body.end()
 
 
-def _entry(
-    text: str, entry_type: str, opening: int, line: int, lines: Lines
-) -> tuple[Entry, int] | None:
+def _entry(text: str, entry_type: str, opening: int, line: int) -> tuple[Entry, int] | None:
     key = _KEY.match(text, opening + 1)
     if key is None:
         return None
     # Fields one after another, then the closing brace: what ``(?:_FIELD)*+\s*+\}`` would
-    # match, read in one pass. A field's line is the key's last line plus the newlines of
-    # the names and values before its "=".
+    # match, read in one pass.
     pos = key.end()
-    field_line = lines.at(pos)
     fields = []
     while found := _FIELD.match(text, pos):
         name, value = found.groups()
-        field_line += name.count("\n")
-        fields.append(Field(name.strip(), value.strip(), field_line))
-        field_line += value.count("\n")
+        fields.append((name.strip(), value.strip()))
         pos = found.end()
     closing = _CLOSING.match(text, pos)
     if closing is None:
         return None
-    return Entry(entry_type, key.group(1).strip(), tuple(fields), line), closing.end()
+    field_lines = functools.partial(_field_lines, text, opening, key.end(), line)
+    return Entry(entry_type, key.group(1).strip(), tuple(fields), line, field_lines), closing.end()
+
+
+def _field_lines(text: str, opening: int, start: int, line: int) -> tuple[int, ...]:
+    """The line of each field of the entry ``_entry`` read at ``opening`` (on ``line``),
+    its fields starting at ``start``: the key's last line plus the newlines of the names
+    and values before the field's "="."""
+    field_line = line + text.count("\n", opening, start)
+    lines = []
+    while found := _FIELD.match(text, start):
+        name, value = found.groups()
+        field_line += name.count("\n")
+        lines.append(field_line)
+        field_line += value.count("\n")
+        start = found.end()
+    return tuple(lines)
 
 
 def _bibtexparser(piece: str, opening: str, first_line: int) -> Iterator[Block]:

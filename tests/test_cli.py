@@ -231,7 +231,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     [
         "requests",  # only `pubgen sync` talks to the network
         "bibtexparser",  # only for blocks the fast splitter hands over (pubgen/split.py)
-        "pybtex",  # only for names with braces, commands or a von part (pubgen/names.py)
+        "pybtex",  # only for names with braces, commands or a von part (pubgen/nameparts.py)
         "multiprocessing",  # only for a .bib of 2 MB or more (pubgen/reading.py)
         "pubgen.markers",  # only --page and outputs with page: splice between the markers
     ],

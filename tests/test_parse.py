@@ -24,6 +24,9 @@ from pubgen.values import MalformedValue, evaluate
         ("", ""),
         ('"a {"} b"', 'a {"} b'),
         ("{a}#{b}", "ab"),
+        ("{{Nested {Braces}} here}", "{Nested {Braces}} here"),
+        ("{" * 7 + "deep" + "}" * 7, "{" * 6 + "deep" + "}" * 6),  # deeper than _ONE_GROUP
+        ("{a} # {b{c}d}", "ab{c}d"),
     ],
 )
 def test_evaluate(raw: str, expected: str) -> None:
@@ -41,6 +44,8 @@ def test_hash_inside_braces_and_quotes_is_text() -> None:
         ("{Mendeley}\nfile = {x}", "text after the value: `file = {x}` (a missing comma?)"),
         ("2020\n  author = {A}", "text after the value: `author = {A}` (a missing comma?)"),
         ("{a} #", "value ends with `#`"),
+        ("{a}{b}", "text after the value: `{b}` (a missing comma?)"),
+        ("{a}}", "text after the value: `}` (a missing comma?)"),
         ("{unclosed", "unbalanced { in value"),
         ('"unclosed', 'unbalanced " in value'),
         ("= x", "unexpected `= x` in value"),
@@ -104,6 +109,30 @@ def _messages(text: str) -> list[str]:
         (
             "@article{a, % note\n  title = {x}}\n",
             ["t.bib:2: [a] not a field name: `% note title`"],
+        ),
+        (  # field lines are counted only for a problem: past multi-line values, in order
+            "@article{a,\n  title = {x},\n  note = {two\nlines},\n  year = 20 20,\n"
+            "  title = {y},\n  journal = foo\n}\n",
+            [
+                "t.bib:5: [a] field `year`: text after the value: `20` (a missing comma?)",
+                "t.bib:6: [a] duplicate field `title`: the first one is used",
+                "t.bib:7: [a] field `journal` uses undefined macro `foo`",
+            ],
+        ),
+        (
+            "@article{\n  a\n  ,\n\n  title = {x},\n  title = {y}}\n",
+            ["t.bib:6: [a] duplicate field `title`: the first one is used"],
+        ),
+        (  # the same from bibtexparser, which reads "(" entries
+            "@article(a,\n  title = {x},\n  note = {two\nlines},\n  title = {y})\n",
+            ["t.bib:5: [a] duplicate field `title`: the first one is used"],
+        ),
+        (
+            "@article{a, title = {x}, title = {y},\n  year = 2020, % oops\n  note = {z}}\n",
+            [
+                "t.bib:1: [a] duplicate field `title`: the first one is used",
+                "t.bib:3: [a] not a field name: `% oops note`",
+            ],
         ),
         ("@comment{x}\n@preamble{{\\newcommand{\\x}{}}}\n% text\n", []),
     ],

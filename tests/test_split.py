@@ -6,7 +6,9 @@ nothing appended), which is what pubgen did before the fast scanner existed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -20,14 +22,38 @@ from tests.test_properties import bibtexish
 _BIBTEXPARSER = split._bibtexparser
 
 
-def _reference(text: str) -> list[blocks.Block]:
-    return list(_BIBTEXPARSER(split.blank_comment_lines(text), "", 1))
+class Counted(NamedTuple):
+    """An entry with the lines of its fields counted, which blocks.Entry does on demand."""
+
+    entry_type: str
+    key: str
+    fields: tuple[blocks.Field, ...]
+    line: int
+    field_lines: tuple[int, ...]
 
 
-def _without_lines(found: list[blocks.Block]) -> list[object]:
+Found = Counted | blocks.String | blocks.Between | blocks.Failed
+
+
+def _counted(found: Iterable[blocks.Block]) -> list[Found]:
     return [
-        (block.entry_type, block.key, [field[:2] for field in block.fields])
-        if isinstance(block, blocks.Entry)
+        Counted(*block[:4], block.field_lines()) if isinstance(block, blocks.Entry) else block
+        for block in found
+    ]
+
+
+def _split(text: str) -> list[Found]:
+    return _counted(split.split(text))
+
+
+def _reference(text: str) -> list[Found]:
+    return _counted(_BIBTEXPARSER(split.blank_comment_lines(text), "", 1))
+
+
+def _without_lines(found: list[Found]) -> list[object]:
+    return [
+        (block.entry_type, block.key, block.fields)
+        if isinstance(block, Counted)
         else block._replace(line=0)
         for block in found
     ]
@@ -45,13 +71,13 @@ def _handed_over(text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return pieces
 
 
-def _checked_lines(text: str, found: list[blocks.Block]) -> None:
+def _checked_lines(text: str, found: list[Found]) -> None:
     """Each entry's line holds its "@", each field's line its name."""
     lines = text.split("\n")
     for block in found:
-        if isinstance(block, blocks.Entry):
+        if isinstance(block, Counted):
             assert "@" in lines[block.line - 1], block
-            for name, _, line in block.fields:
+            for (name, _), line in zip(block.fields, block.field_lines, strict=True):
                 assert name in lines[line - 1], (block.key, name, line)
 
 
@@ -62,7 +88,7 @@ def test_same_blocks_as_bibtexparser_on_the_corpus(corpus: Path, name: str) -> N
         text, _ = read_bib(str(path))
     except InputError:
         return  # not UTF-8 (tests/golden/malformed.txt): never split
-    found = list(split.split(text))
+    found = _split(text)
     reference = _reference(text)
     assert _without_lines(found) == _without_lines(reference)
     # bibtexparser does not count a newline that follows a backslash; there its lines drift.
@@ -87,7 +113,7 @@ stray text between
 
 def test_regular_blocks_never_reach_bibtexparser(monkeypatch: pytest.MonkeyPatch) -> None:
     pieces = _handed_over(REGULAR, monkeypatch)
-    assert list(split.split(REGULAR)) == _reference(REGULAR)
+    assert _split(REGULAR) == _reference(REGULAR)
     assert pieces == []
 
 
@@ -112,21 +138,21 @@ def test_irregular_blocks_go_to_bibtexparser_with_the_same_result(
 ) -> None:
     text = f"@misc{{before, title = {{x}}}}\n{block}\n@misc{{after, title = {{y}}}}\n"
     pieces = _handed_over(text, monkeypatch)
-    assert list(split.split(text)) == _reference(text)
+    assert _split(text) == _reference(text)
     assert pieces and pieces[0].startswith(block[:5])
 
 
 def test_pieces_of_a_big_file_give_the_same_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     text = (REGULAR + "\n@article{c, title = {z}\n") * 40
-    whole = list(split.split(text))
+    whole = _split(text)
     monkeypatch.setattr(split, "CHUNK_CHARS", 100)
-    assert list(split.split(text)) == whole == _reference(text)
+    assert _split(text) == whole == _reference(text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(bibtexish)
 def test_any_text_splits_as_bibtexparser_splits_it(text: str) -> None:
-    found = list(split.split(text))
+    found = _split(text)
     reference = _reference(text)
     if "\\\n" in text or "\\\r" in text:
         assert _without_lines(found) == _without_lines(reference)
