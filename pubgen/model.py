@@ -185,6 +185,11 @@ def _layout(cls: type[Any]) -> tuple[Callable[[Any], tuple[Any, ...]], dict[str,
     return layout
 
 
+def field_positions(cls: type[Any]) -> dict[str, int]:
+    """Field name -> its position in ``field_values`` (and in the constructor's arguments)."""
+    return dict(_layout(cls)[1])
+
+
 def field_values(record: Any) -> tuple[Any, ...]:
     """Every field of ``record`` in order: the arguments its constructor takes back."""
     return _layout(type(record))[0](record)

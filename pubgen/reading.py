@@ -131,13 +131,18 @@ class _Workers:
             worker.listen()
 
     def ready_for(self, later: float) -> bool:
-        """Should the next chunk go to a worker, with about ``later`` chunks after it?"""
-        if not self.count or later < 1:
+        """Should the next chunk go to a worker, with about ``later`` chunks after it?
+
+        Yes while the least busy worker has fewer than _QUEUED in hand, and no more than
+        this process has left to read after it: sent, that chunk would end later than
+        this process's last one.
+        """
+        if not self.count:
             return False
         if not self.started:
             return True
         in_hand = min(worker.in_hand for worker in self.started)
-        return in_hand < _QUEUED and in_hand + 1 <= later
+        return in_hand < _QUEUED and in_hand <= later
 
     def close(self, now: bool) -> None:
         for worker in self.started:
@@ -183,9 +188,8 @@ def read_entries(
     try:
         for chunk in chunks(source.pieces(), size):
             read += len(chunk.text)
-            # Chunks still to come, about (a UTF-8 character is one byte or more). At the end
-            # of the file a worker gets no more than this process still has to read: the
-            # processes finish together. The last chunk is read here, always.
+            # Chunks still to come, about (a UTF-8 character is one byte or more), so that
+            # the processes finish together. The last chunk is read here, always.
             later = (file_size - read) / size
             has_string = jobs > 1 and _STRING.search(chunk.text) is not None
             if jobs > 1 and chunk.next_start and not has_string and workers.ready_for(later):

@@ -73,12 +73,17 @@ class Worker:
         self._arrived: deque[bytes] = deque()  # whole messages, oldest first
         self._ended = False
         self._arrival = threading.Condition()
+        self._listening = False
         self._reader: threading.Thread | None = None
 
     def listen(self) -> None:
         """Start taking results off the pipe; only once every worker is forked."""
-        self._reader = threading.Thread(target=self._read_results, daemon=True)
-        self._reader.start()
+        self._listening = True
+        reader = threading.Thread(target=self._read_results, daemon=True)
+        reader.start()
+        # Set only once started: a signal can end start() before the thread runs, and
+        # stop() must not join a thread that never started.
+        self._reader = reader
 
     def send(self, task: Any) -> None:
         data = pickle.dumps(task, pickle.HIGHEST_PROTOCOL)
@@ -111,6 +116,17 @@ class Worker:
         return value
 
     def _read_results(self) -> None:
+        try:
+            self._read_until_end()
+        finally:
+            # This thread closes the pipe it reads: closed by stop() while a read waits
+            # on it, the number could be reused under the read.
+            os.close(self._results)
+            with self._arrival:
+                self._ended = True
+                self._arrival.notify()
+
+    def _read_until_end(self) -> None:
         buffer = bytearray()
         while data := os.read(self._results, _PIPE_BYTES):
             buffer += data
@@ -126,9 +142,6 @@ class Worker:
                     self._arrived.extend(whole)
                     self.received += len(whole)
                     self._arrival.notify()
-        with self._arrival:
-            self._ended = True
-            self._arrival.notify()
 
     def stop(self, now: bool) -> None:
         """End the worker: at once (``now``: an error or a signal is on its way up), else
@@ -139,7 +152,8 @@ class Worker:
         os.waitpid(self.pid, 0)
         if self._reader is not None:
             self._reader.join()
-        os.close(self._results)
+        elif not self._listening:
+            os.close(self._results)
 
 
 def _serve(
