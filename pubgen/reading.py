@@ -21,23 +21,27 @@ import re
 import signal
 import sys
 from collections import deque
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from pubgen import handover
 from pubgen.errors import PubgenError
 from pubgen.model import Diagnostic
 from pubgen.parse import Event, Keeper, Parsed, Reader
 from pubgen.prepare import EntryStages
 from pubgen.sources import BibFile
 from pubgen.split import CHUNK_CHARS, Chunk, chunks
-from pubgen.workers import Worker, WorkerDied
 
-# Small enough that the processes finish close together, large enough that handing a
-# chunk over (~0.1 ms) is noise beside reading it (~35 ms).
+if TYPE_CHECKING:
+    from pubgen.workers import Worker  # imported for files big enough to share (3 ms)
+
+# Chunks that go to workers hold at most this much: small enough that the processes
+# finish close together, large enough that handing one over (~5 ms to pickle and move
+# what it gives back) is small beside reading it (~40 ms)...
 PARALLEL_CHUNK_CHARS = 500_000
-# Workers start only for a file of this many chunks or more: starting one costs ~20 ms
-# of this process's time, and below ~2 MB that is what it saves (bench/, 2 cores: 1,000
-# entries, 1.5 MB, 0.33 s either way; 2,000 entries, 3 MB, 0.49 -> 0.45 s).
+# ...and a smaller file is cut in this many, of at least a quarter of that.
+PARALLEL_CHUNKS = 6
+# A file of fewer than this many of the smallest chunks is read by this process alone.
+# bench/, 2 cores, -j 1 -> -j 2: 500 entries (760 KB) 0.190 -> 0.179 s, 1,000 entries
+# 0.267 -> 0.234 s, 2,000 entries 0.414 -> 0.341 s.
 MIN_CHUNKS = 4
 # Any spelling split or bibtexparser could read as an @string block (both test the
 # lower-cased "@word" for this prefix); a false alarm only keeps a chunk here.
@@ -80,6 +84,8 @@ _ENDING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
 def _start_worker() -> None:
+    from pubgen import handover
+
     handover.start_worker()
     # The worker inherits cli's handlers, which would raise in it; this process handles
     # Ctrl-C and SIGTERM and then ends the worker, which needs no clean-up of its own.
@@ -106,6 +112,8 @@ class _Workers:
     def submit(self, task: _Task) -> _Sent:
         if not self.started:
             self._start()
+        from pubgen.workers import WorkerDied
+
         worker = min(self.started, key=lambda worker: worker.in_hand)
         try:
             worker.send(task)
@@ -116,6 +124,9 @@ class _Workers:
     def _start(self) -> None:
         # A signal that ended the build while a worker is forked but not yet in
         # self.started would leave a worker no one ends: held back until all are.
+        from pubgen import handover  # noqa: F401  (its picklers, set up before the fork)
+        from pubgen.workers import Worker
+
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
         try:
             for _ in range(self.count):
@@ -147,9 +158,15 @@ class _Workers:
     def close(self, now: bool) -> None:
         for worker in self.started:
             worker.stop(now)
+        if self.started:
+            from pubgen import handover
+
+            handover.forget_received()
 
 
 def _result(sent: _Sent) -> list[Event]:
+    from pubgen.workers import WorkerDied
+
     try:
         events: list[Event] = sent.worker.take()
     except WorkerDied:
@@ -171,16 +188,19 @@ def read_entries(
     the file and its parsing, in order.
 
     ``jobs`` is how many processes may read (1: this one only); workers start only for
-    a file of MIN_CHUNKS chunks or more.
+    a file of MIN_CHUNKS of the smallest chunks or more (500 KB).
     """
     file_size = _size(path)
-    if jobs > 1 and file_size < MIN_CHUNKS * PARALLEL_CHUNK_CHARS:
+    smallest = PARALLEL_CHUNK_CHARS // 4
+    if jobs > 1 and file_size < MIN_CHUNKS * smallest:
         jobs = 1
     source = BibFile(path)
     reader = Reader(path, file_index)
     keeper = Keeper()
     macros = dict(reader.macros)  # what a chunk sent away gets; never changed once sent
-    size = PARALLEL_CHUNK_CHARS if jobs > 1 else CHUNK_CHARS
+    size = CHUNK_CHARS
+    if jobs > 1:
+        size = max(smallest, min(PARALLEL_CHUNK_CHARS, file_size // PARALLEL_CHUNKS))
     pending: deque[list[Event] | _Sent] = deque()
     workers = _Workers(jobs - 1)
     done = False
@@ -206,7 +226,6 @@ def read_entries(
         # Every result is taken, or an error or a signal is on its way up: then a worker
         # still reading has nothing left to give.
         workers.close(now=not done)
-        handover.forget_received()
     return keeper.kept, [*source.diagnostics, *keeper.diagnostics]
 
 

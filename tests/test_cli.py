@@ -232,7 +232,8 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         "requests",  # only `pubgen sync` talks to the network
         "bibtexparser",  # only for blocks the fast splitter hands over (pubgen/split.py)
         "pybtex",  # only for names with braces, commands or a von part (pubgen/nameparts.py)
-        "multiprocessing",  # only for a .bib of 2 MB or more (pubgen/reading.py)
+        "pubgen.workers",  # only for a .bib of 500 KB or more (pubgen/reading.py)
+        "multiprocessing",  # pubgen.workers forks without it
         "pubgen.markers",  # only --page and outputs with page: splice between the markers
     ],
 )

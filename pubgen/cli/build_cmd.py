@@ -149,7 +149,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="processes that parse a .bib of 2 MB or more (default: one per core, "
+        help="processes that read a .bib of 500 KB or more (default: one per core, "
         "at most 4; 1: this process only); the output is the same whatever N is",
     )
 

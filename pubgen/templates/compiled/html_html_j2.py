@@ -226,6 +226,9 @@ def block_item(context, missing=missing, environment=environment):
     for l_1_a, l_1_loop in LoopContext((undefined(name='authors') if l_0_authors is missing else l_0_authors), undefined):
         _loop_vars = {}
         pass
+        if (not environment.getattr(l_1_loop, 'first')):
+            pass
+            yield ', '
         if (not l_1_a):
             pass
             yield '…'
@@ -252,9 +255,6 @@ def block_item(context, missing=missing, environment=environment):
                 yield escape(environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol')))
                 yield '</span>'
             l_2_role = l_2_markers = missing
-        if (not environment.getattr(l_1_loop, 'last')):
-            pass
-            yield ', '
     l_1_loop = l_1_a = missing
     yield '</span>'
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
@@ -318,4 +318,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
-debug_info = '9=37&10=42&12=47&13=53&14=56&19=85&20=90&22=96&27=120&28=126&29=127&30=131&36=137&37=143&38=144&39=148&41=155&43=161&44=169&65=176&69=187&70=191&75=192&44=195&46=222&47=229&48=232&49=235&50=242&52=243&53=255&55=260&56=264&57=266&58=267&59=270&70=275&71=284&72=288&75=304&76=313'
+debug_info = '9=37&10=42&12=47&13=53&14=56&19=85&20=90&22=96&27=120&28=126&29=127&30=131&36=137&37=143&38=144&39=148&41=155&43=161&44=169&65=176&69=187&70=191&75=192&44=195&46=222&47=229&48=232&49=235&50=238&51=245&53=246&55=260&56=264&57=266&58=267&59=270&70=275&71=284&72=288&75=304&76=313'

@@ -176,6 +176,9 @@ def block_item(context, missing=missing, environment=environment):
     for l_1_a, l_1_loop in LoopContext((undefined(name='authors') if l_0_authors is missing else l_0_authors), undefined):
         _loop_vars = {}
         pass
+        if (not environment.getattr(l_1_loop, 'first')):
+            pass
+            yield ', '
         if (not l_1_a):
             pass
             yield '\\ldots{}'
@@ -199,9 +202,6 @@ def block_item(context, missing=missing, environment=environment):
                 pass
                 yield escape(environment.finalize(context.call((undefined(name='sup') if l_2_sup is missing else l_2_sup), environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'), _loop_vars=_loop_vars)))
             l_2_role = l_2_sup = l_2_markers = missing
-        if (not environment.getattr(l_1_loop, 'last')):
-            pass
-            yield ', '
     l_1_loop = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
@@ -272,4 +272,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'preamble': block_preamble, 'legend': block_legend, 'groups': block_groups}
-debug_info = '7=18&9=31&10=36&11=38&12=45&13=48&18=77&19=82&24=96&25=102&26=103&29=112&31=118&32=123&49=133&52=143&59=144&65=145&32=147&33=172&34=179&35=182&36=185&37=192&39=193&40=202&42=206&43=215&52=219&59=229&60=238&61=242&65=258&66=267'
+debug_info = '7=18&9=31&10=36&11=38&12=45&13=48&18=77&19=82&24=96&25=102&26=103&29=112&31=118&32=123&49=133&52=143&59=144&65=145&32=147&33=172&34=179&35=182&36=185&37=188&38=195&40=196&42=206&43=215&52=219&59=229&60=238&61=242&65=258&66=267'

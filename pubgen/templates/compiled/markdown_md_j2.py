@@ -185,6 +185,9 @@ def block_item(context, missing=missing, environment=environment):
     for l_1_a, l_1_loop in LoopContext((undefined(name='authors') if l_0_authors is missing else l_0_authors), undefined):
         _loop_vars = {}
         pass
+        if (not environment.getattr(l_1_loop, 'first')):
+            pass
+            yield ', '
         if (not l_1_a):
             pass
             yield '…'
@@ -212,9 +215,6 @@ def block_item(context, missing=missing, environment=environment):
                 pass
                 yield escape(environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol')))
             l_2_role = l_2_markers = missing
-        if (not environment.getattr(l_1_loop, 'last')):
-            pass
-            yield ', '
     l_1_loop = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
@@ -277,4 +277,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
-debug_info = '5=36&6=41&7=43&8=49&9=51&14=80&15=85&21=99&22=105&23=106&25=110&32=116&33=121&36=130&37=135&54=142&57=152&63=153&37=155&38=181&39=185&40=188&41=191&42=194&43=201&45=202&46=215&48=219&49=228&50=231&57=235&58=244&59=248&63=263&64=272'
+debug_info = '5=36&6=41&7=43&8=49&9=51&14=80&15=85&21=99&22=105&23=106&25=110&32=116&33=121&36=130&37=135&54=142&57=152&63=153&37=155&38=181&39=185&40=188&41=191&42=194&43=197&44=204&46=205&48=219&49=228&50=231&57=235&58=244&59=248&63=263&64=272'
