@@ -92,9 +92,12 @@ def render_list(
     config: Config,
     output: Output,
     template_dirs: Sequence[str] = (),
+    jobs: int = 1,
 ) -> str:
-    """The text of one output: its papers (all, or the selected ones), grouped, rendered."""
+    """The text of one output: its papers (all, or the selected ones), grouped, rendered.
+
+    ``jobs`` > 1: a long list may be rendered on two cores (pubgen.items)."""
     if output.select == "selected":
         publications = [pub for pub in publications if pub.selected]
     groups: tuple[Group, ...] = group(publications, config.grouping)
-    return render(groups, config, output, template_dirs)
+    return render(groups, config, output, template_dirs, jobs)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import sys
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
@@ -79,21 +78,12 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-# Signals that end a build: held back while workers are forked (see _Workers._start).
-_ENDING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
-
-
 def _start_worker() -> None:
     from pubgen import handover
+    from pubgen.workers import worker_signals
 
     handover.start_worker()
-    # The worker inherits cli's handlers, which would raise in it; this process handles
-    # Ctrl-C and SIGTERM and then ends the worker, which needs no clean-up of its own.
-    # It starts with those signals held back, and takes them only once this is set.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
+    worker_signals()
 
 
 class _Sent(NamedTuple):
@@ -122,24 +112,16 @@ class _Workers:
         return _Sent(worker)
 
     def _start(self) -> None:
-        # A signal that ended the build while a worker is forked but not yet in
-        # self.started would leave a worker no one ends: held back until all are.
         from pubgen import handover  # noqa: F401  (its picklers, set up before the fork)
-        from pubgen.workers import Worker
+        from pubgen.workers import start_workers
 
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
         try:
-            for _ in range(self.count):
-                self.started.append(Worker(_read_apart, _start_worker, self.started))
+            start_workers(self.count, _read_apart, _start_worker, self.started)
         except OSError as exc:  # no memory or no process left to fork
             raise PubgenError(
                 f"pubgen: cannot start a worker process ({exc.strerror}); "
                 "`-j 1` reads in one process."
             ) from None
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        for worker in self.started:  # threads only once no more forks are to come
-            worker.listen()
 
     def ready_for(self, later: float) -> bool:
         """Should the next chunk go to a worker, with about ``later`` chunks after it?

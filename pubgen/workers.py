@@ -29,6 +29,36 @@ _LENGTH = struct.Struct("<Q")  # each message: its length, then its pickle
 _PIPE_BYTES = 1 << 20  # Linux's default most for an unprivileged process
 
 
+# Signals that end a build: held back while workers are forked, so that a build that
+# ends has every worker it forked in hand to end.
+ENDING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
+def start_workers(
+    count: int, run: Callable[[Any], Any], start: Callable[[], None], started: list[Worker]
+) -> None:
+    """Fork ``count`` workers into ``started`` (which the caller ends, whatever happens),
+    then start taking their results. Raises OSError when no process can be forked."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING)
+    try:
+        for _ in range(count):
+            started.append(Worker(run, start, started))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    for worker in started:  # threads only once no more forks are to come
+        worker.listen()
+
+
+def worker_signals() -> None:
+    """In a new worker: it inherits the build's handlers, which would raise in it. The
+    build handles Ctrl-C and SIGTERM and then ends its workers, which need no clean-up of
+    their own; the signals held back while forking are let in only once this is set."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)
+
+
 class WorkerDied(Exception):
     """A worker ended (killed, out of memory) before it sent every result it owed."""
 

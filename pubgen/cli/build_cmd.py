@@ -218,7 +218,8 @@ def build(options: BuildOptions) -> int:
 
     config = load_config_or_default(options.overrides)
     bibs = options.bibs or config.bib_paths
-    loaded = pipeline.load(bibs, config, jobs_wanted(options.jobs))
+    jobs = jobs_wanted(options.jobs)
+    loaded = pipeline.load(bibs, config, jobs)
     warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
     for line in warnings:
         print(line, file=sys.stderr)
@@ -239,7 +240,7 @@ def build(options: BuildOptions) -> int:
         # Outputs that differ only in where they go are rendered once.
         how = replace(output, page="", file="", line=0)
         if how not in texts:
-            texts[how] = pipeline.render_list(loaded.publications, config, how, template_dirs)
+            texts[how] = pipeline.render_list(loaded.publications, config, how, template_dirs, jobs)
         if not path:
             write_stdout(texts[how])
             return EXIT_OK
