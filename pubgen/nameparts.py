@@ -73,16 +73,35 @@ def plain_parts(raw: str) -> Parts | None:
     return _by_rules(family.split(), given.split() if comma else None)
 
 
+_BRACE = re.compile(r"[{}]")
+
+
+def _one_group(raw: str) -> bool:
+    """Is the whole name one braced group: an organisation ("{OpenAI}", "{Barnes and Noble,
+    Inc.}"), one word to BibTeX and so its last name whatever is inside?"""
+    if "\\" in raw:
+        return False  # "\{" is no group to pybtex: its rules decide
+    depth = 0
+    for brace in _BRACE.finditer(raw):
+        depth += 1 if brace.group() == "{" else -1
+        if depth == 0:
+            return brace.end() == len(raw)
+    return False
+
+
 def bibtex_parts(raw: str) -> Parts | None:
     """BibTeX's split of a name that needs no more than its word and case rules, else None.
 
     Most real names are such: "Tang, Zhenheng", "Zhenheng Tang", "da Silva, Paweł",
     "Ludwig van Beethoven", "Wi{\\'s}niewski, Ming": at most one comma, and braces only
-    around one special character each. pybtex's rules for these are short enough to apply
-    here, which saves its import and most of the name-splitting time.
+    around one special character each; and an organisation in one pair of braces. pybtex's
+    rules for these are short enough to apply here, which saves its import (~25 ms in each
+    process that meets a name like "{OpenAI}") and most of the name-splitting time.
     """
     if _MASK in raw:
         return None
+    if raw[:1] == "{" and raw[-1:] == "}" and _one_group(raw):
+        return "", "", raw, ""
     specials = iter(_SPECIAL.findall(raw))
     masked = _SPECIAL.sub(_MASK, raw)
     if _NOT_PLAIN.search(masked):
