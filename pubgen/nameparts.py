@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pubgen.lazyre import LazyRegex
+from pubgen.values import one_group
 
 Parts = tuple[str, str, str, str]  # (first, von, last, jr)
 
@@ -73,22 +74,6 @@ def plain_parts(raw: str) -> Parts | None:
     return _by_rules(family.split(), given.split() if comma else None)
 
 
-_BRACE = re.compile(r"[{}]")
-
-
-def _one_group(raw: str) -> bool:
-    """Is the whole name one braced group: an organisation ("{OpenAI}", "{Barnes and Noble,
-    Inc.}"), one word to BibTeX and so its last name whatever is inside?"""
-    if "\\" in raw:
-        return False  # "\{" is no group to pybtex: its rules decide
-    depth = 0
-    for brace in _BRACE.finditer(raw):
-        depth += 1 if brace.group() == "{" else -1
-        if depth == 0:
-            return brace.end() == len(raw)
-    return False
-
-
 def bibtex_parts(raw: str) -> Parts | None:
     """BibTeX's split of a name that needs no more than its word and case rules, else None.
 
@@ -100,7 +85,9 @@ def bibtex_parts(raw: str) -> Parts | None:
     """
     if _MASK in raw:
         return None
-    if raw[:1] == "{" and raw[-1:] == "}" and _one_group(raw):
+    # One braced group is an organisation ("{OpenAI}"): one word to BibTeX, so its last
+    # name whatever is inside. With a backslash ("\{" is no brace to pybtex) its rules decide.
+    if "\\" not in raw and one_group(raw):
         return "", "", raw, ""
     specials = iter(_SPECIAL.findall(raw))
     masked = _SPECIAL.sub(_MASK, raw)

@@ -96,12 +96,12 @@ def _marker_key(markers: Mapping[str, str] | None) -> Markers:
 # ("<", "$", "\\"), or that make a name more than words and one comma: biblatex's
 # "family=", the mask of nameparts. One character class scans several times faster than
 # the alternatives below, which the few names left go through.
-_NOT_PLAIN = "{}\\~$<=\x00"
+_NOT_PLAIN_CHARS = "{}\\~$<=\x00"
 
 
 def _plain_rejects(table: Mapping[str, str]) -> re.Pattern[str]:
     """What keeps a name off ``_plain_author`` for one marker table: any of its symbols too."""
-    chars = _NOT_PLAIN + "".join(symbol for symbol in table if len(symbol) == 1)
+    chars = _NOT_PLAIN_CHARS + "".join(symbol for symbol in table if len(symbol) == 1)
     longer = [re.escape(symbol) for symbol in table if len(symbol) != 1]
     return re.compile("|".join(["[" + re.escape(chars) + "]", *longer]))
 
@@ -118,7 +118,7 @@ def _plain_author(raw: str) -> Author | None:
     if "--" in raw or "``" in raw or "''" in raw:  # what else decode changes: dashes, quotes
         return None
     if raw.strip().lower() == "others":
-        return Author(first="", last="", raw=raw, is_others=True)
+        return None  # "et al.", which _decoded makes
     split = plain_parts(raw)
     if split is None:
         return None

@@ -69,6 +69,17 @@ def _closing(value: str, start: int) -> int:
     return -1
 
 
+def one_group(value: str) -> bool:
+    """Is ``value`` one braced group, its first brace closed by its last ("{Title}",
+    "{{Protected}} Title}", "{Barnes and Noble, Inc.}")?"""
+    if value[:1] != "{" or value[-1:] != "}":
+        return False
+    inner = value[1:-1]
+    if "{" not in inner and "}" not in inner:
+        return True
+    return bool(_ONE_GROUP.fullmatch(value)) or _closing(value, 0) == len(value) - 1
+
+
 def evaluate(value: str, macros: Mapping[str, str]) -> str:
     """The text of a raw value: delimiters removed, macros expanded, ``#`` pieces joined.
 
@@ -76,13 +87,8 @@ def evaluate(value: str, macros: Mapping[str, str]) -> str:
     Raises UndefinedMacro for a bare word that names no macro, and MalformedValue for
     anything else that is not a value, such as a missing comma swallowing the next field.
     """
-    if value[:1] == "{" and value[-1:] == "}":
-        # Nearly every value is one braced group: skip the general reader below.
-        inner = value[1:-1]
-        if "{" not in inner and "}" not in inner:
-            return inner
-        if _ONE_GROUP.fullmatch(value) or _closing(value, 0) == len(value) - 1:
-            return inner
+    if one_group(value):  # nearly every value: skip the general reader below
+        return value[1:-1]
     if _WORD.fullmatch(value):  # a year or a month macro, most of the rest
         return value if value.isdigit() else _macro(value, macros)
     parts: list[str] = []

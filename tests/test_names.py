@@ -125,8 +125,8 @@ def _plain(raw: str) -> bool:
         ("O'Brien, Aoife", True),
         ("Zhou, Amelie  Chi", True),
         ("Plato", True),
-        ("others", True),
-        (" Others ", True),
+        ("others", False),  # "et al.": _decoded makes it, for plain names and marked ones
+        (" Others ", False),
         ("Jean 2nd Last", False),  # the word rules do not decide: pybtex does
         (", Aaron", False),
         ("Smith--Jones, A.", False),  # decode makes "--" a dash
