@@ -15,24 +15,28 @@ the rest itself, and a template error comes out as it would from one process.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Template
 from jinja2.runtime import Context
+
+if TYPE_CHECKING:
+    from pubgen.workers import Worker
 
 Block = Callable[[Context], Iterator[str]]
 
 
 class _Items:
-    """The ``item`` block as the page calls it: renders the items numbered in ``mine``,
-    gives the text in ``given`` for the others, renders any other item too unless
-    ``skip_others`` (in the worker, which leaves the earlier half to this process)."""
+    """The ``item`` block as the page calls it: the items numbered in ``mine`` rendered,
+    the later ones taken from ``later()`` (None: rendered here too), the earlier ones
+    skipped when ``later`` is None (the worker's pass, which leaves them to this process)."""
 
-    def __init__(self, block: Block, mine: range, skip_others: bool) -> None:
+    def __init__(
+        self, block: Block, mine: range, later: Callable[[], list[str] | None] | None
+    ) -> None:
         self.block = block
         self.mine = mine
-        self.skip_others = skip_others
-        self.given: Callable[[], list[str] | None] = lambda: None
+        self.later = later
         self.rendered: list[str] = []
         self.count = 0
 
@@ -45,12 +49,34 @@ class _Items:
             self.rendered.append(text)
             yield text
             return
-        given = None if self.skip_others else self.given()
+        if self.later is None:
+            return
+        texts = self.later()
         offset = index - self.mine.stop
-        if given is not None and 0 <= offset < len(given):
-            yield given[offset]
-        elif not self.skip_others:
+        if texts is not None and 0 <= offset < len(texts):
+            yield texts[offset]
+        else:
             yield from self.block(context)
+
+
+class _FromWorker:
+    """The worker's texts of the later half, taken when the page first needs one."""
+
+    def __init__(self, worker: Worker) -> None:
+        self.worker = worker
+        self.taken = False
+        self.texts: list[str] | None = None
+
+    def __call__(self) -> list[str] | None:
+        from pubgen.workers import WorkerDied
+
+        if not self.taken:
+            self.taken = True
+            try:
+                self.texts = self.worker.take()
+            except (WorkerDied, RuntimeError):
+                self.texts = None  # rendered here, where an error is reported as it should
+        return self.texts
 
 
 def _with_items(template: Template, variables: Mapping[str, Any], items: _Items) -> str:
@@ -67,11 +93,11 @@ def _with_items(template: Template, variables: Mapping[str, Any], items: _Items)
 def render_shared(template: Template, variables: Mapping[str, Any], count: int) -> str:
     """``template.render(**variables)``, the later half of its ``count`` items rendered by
     a forked worker. The template must have an ``item`` block, called once an item."""
-    from pubgen.workers import Worker, WorkerDied, start_workers, worker_signals
+    from pubgen.workers import start_workers, worker_signals
 
-    blocks = template.blocks
+    block = template.blocks["item"]
     half = count // 2
-    later = _Items(blocks["item"], range(half, count), skip_others=True)
+    later = _Items(block, range(half, count), later=None)
 
     def render_later(_: object) -> list[str]:
         _with_items(template, variables, later)
@@ -80,23 +106,14 @@ def render_shared(template: Template, variables: Mapping[str, Any], count: int) 
     started: list[Worker] = []
     done = False
     try:
-        start_workers(1, render_later, worker_signals, started)
-        (worker,) = started
-        worker.send(None)
-        earlier = _Items(blocks["item"], range(half), skip_others=False)
-        taken: list[list[str] | None] = []
-
-        def given() -> list[str] | None:
-            if not taken:  # the first item of the later half: wait for them, once
-                try:
-                    taken.append(worker.take())
-                except (WorkerDied, RuntimeError):
-                    taken.append(None)  # rendered here, where an error is reported
-            return taken[0]
-
-        earlier.given = given
-        text = _with_items(template, variables, earlier)
-        done = bool(taken)  # else the worker may still be rendering: nothing to wait for
+        try:
+            start_workers(1, render_later, worker_signals, started)
+        except OSError:  # no process left to fork: one process renders it all
+            return template.render(**variables)
+        from_worker = _FromWorker(started[0])
+        started[0].send(None)
+        text = _with_items(template, variables, _Items(block, range(half), from_worker))
+        done = from_worker.taken  # else the worker may still be rendering: no need to wait
         return text
     finally:
         for worker in started:

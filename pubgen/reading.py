@@ -72,10 +72,13 @@ def _read_apart(task: _Task) -> list[Event]:
     return _prepared(reader.read(task.chunk), task.stages)
 
 
+# Workers are forked, so that they start with this process's modules and no re-import;
+# elsewhere (spawn) a worker would import pubgen afresh and re-run the command.
+CAN_FORK = sys.platform == "linux"
+
+
 def usable_cores() -> int:
-    if sys.platform != "linux":
-        return 1  # no fork: a worker would have to import pubgen afresh (and spawn re-runs it)
-    return len(os.sched_getaffinity(0))
+    return len(os.sched_getaffinity(0)) if CAN_FORK else 1
 
 
 def _start_worker() -> None:

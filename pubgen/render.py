@@ -11,7 +11,6 @@ JSON is not a template: it is ``json.dumps`` of a fixed schema (pubgen.jsonout).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import replace
 from types import CodeType
@@ -206,9 +205,10 @@ def _flatten(groups: Sequence[Group]) -> list[Publication]:
 
 
 # Lists shared between two processes (pubgen.items): from this many items, where the
-# fork (~5 ms) is small beside the half it saves, up to this many, beyond which what the
-# forked process copies of this one (every publication it touches) weighs more than the
-# time (50,000 entries: ~0.7 s of ~5 s, for ~100 MB).
+# fork (~5 ms) is small beside the half it saves, up to this many, beyond which the
+# memory the forked process copies (every page of a publication it touches) weighs more
+# than the time (50,000 entries, two runs each: 4.61-4.81 s in one process, 4.34-4.42 s
+# shared).
 SHARE_ITEMS = range(1_000, 20_001)
 
 
@@ -238,11 +238,11 @@ def render(
         "config": config,
         "options": output,
     }
-    # Only pubgen's own templates (see pubgen.items), and only where workers are forked.
+    # Only pubgen's own templates (see pubgen.items); jobs is 1 where nothing is forked.
     share = jobs > 1 and not template_dirs and len(publications) in SHARE_ITEMS
     try:
         template = env.get_template(name)
-        if share and sys.platform == "linux" and "item" in template.blocks:
+        if share and "item" in template.blocks:
             from pubgen.items import render_shared
 
             text = render_shared(template, variables, len(publications))

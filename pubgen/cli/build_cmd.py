@@ -162,9 +162,10 @@ def _jobs(text: str) -> int:
 
 
 def jobs_wanted(given: int | None) -> int:
-    from pubgen.reading import usable_cores
+    """How many processes a command uses: 1 wherever workers cannot be forked."""
+    from pubgen.reading import CAN_FORK, usable_cores
 
-    return given or min(usable_cores(), 4)
+    return (given or min(usable_cores(), 4)) if CAN_FORK else 1
 
 
 def run_check(args: argparse.Namespace) -> int:
