@@ -87,8 +87,12 @@ def evaluate(value: str, macros: Mapping[str, str]) -> str:
     Raises UndefinedMacro for a bare word that names no macro, and MalformedValue for
     anything else that is not a value, such as a missing comma swallowing the next field.
     """
-    if one_group(value):  # nearly every value: skip the general reader below
-        return value[1:-1]
+    if value[:1] == "{" and value[-1:] == "}":
+        # Nearly every value is one braced group: skip the general reader below. The
+        # common case is tested here, inline: a call for each of 75,000 values costs ~8 ms.
+        inner = value[1:-1]
+        if ("{" not in inner and "}" not in inner) or one_group(value):
+            return inner
     if _WORD.fullmatch(value):  # a year or a month macro, most of the rest
         return value if value.isdigit() else _macro(value, macros)
     parts: list[str] = []
