@@ -22,7 +22,6 @@ from pubgen.outputs import Output
 from pubgen.overrides import apply_paper_overrides
 from pubgen.prepare import EntryStages
 from pubgen.reading import read_entries
-from pubgen.render import render
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ made at import
@@ -31,6 +30,8 @@ class Loaded:
 
     publications: tuple[Publication, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    # .bib path -> hash of the bytes read, for each file read to its end (the stamp's).
+    content_hashes: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -46,14 +47,16 @@ def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
     parsed: list[Publication] = []
     link_problems: list[Diagnostic] = []
     first_file: dict[str, str] = {}
+    content_hashes: dict[str, str] = {}
     stages = EntryStages.of(config)
     for index, path in enumerate(bib_paths):
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            entries, problems = read_entries(path, index, stages, jobs)
+            entries, problems, content_hash = read_entries(path, index, stages, jobs)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue
+        content_hashes[path] = content_hash
         diagnostics.extend(problems)
         for entry in entries:
             pub = entry.publication
@@ -84,7 +87,7 @@ def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
     del parsed
     publications, problems = merge_versions(publications, config.merge_preprints)
     diagnostics.extend(problems)
-    return Loaded(tuple(publications), tuple(diagnostics))
+    return Loaded(tuple(publications), tuple(diagnostics), content_hashes)
 
 
 def render_list(
@@ -99,5 +102,9 @@ def render_list(
     ``jobs`` > 1: a long list may be rendered on two cores (pubgen.items)."""
     if output.select == "selected":
         publications = [pub for pub in publications if pub.selected]
+    # Imported here, not above: Jinja2 is ~15 ms of imports, and a large .bib's workers
+    # start sooner (with less to copy) when this process imports it after forking them.
+    from pubgen.render import render
+
     groups: tuple[Group, ...] = group(publications, config.grouping)
     return render(groups, config, output, template_dirs, jobs)

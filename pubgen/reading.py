@@ -166,11 +166,16 @@ def _died() -> PubgenError:
     )
 
 
-def read_entries(
-    path: str, file_index: int, stages: EntryStages, jobs: int
-) -> tuple[list[Parsed], list[Diagnostic]]:
-    """The entries of one .bib that are kept, through ``stages``; then every problem of
-    the file and its parsing, in order.
+class FileRead(NamedTuple):
+    """What ``read_entries`` gives for one .bib."""
+
+    entries: list[Parsed]  # the entries kept, through the stages
+    problems: list[Diagnostic]  # every problem of the file and its parsing, in order
+    content_hash: str  # of the bytes read (pubgen.sources.BibFile)
+
+
+def read_entries(path: str, file_index: int, stages: EntryStages, jobs: int) -> FileRead:
+    """The entries of one .bib that are kept, through ``stages``, and its problems.
 
     ``jobs`` is how many processes may read (1: this one only); workers start only for
     a file of MIN_CHUNKS of the smallest chunks or more (500 KB).
@@ -211,7 +216,7 @@ def read_entries(
         # Every result is taken, or an error or a signal is on its way up: then a worker
         # still reading has nothing left to give.
         workers.close(now=not done)
-    return keeper.kept, [*source.diagnostics, *keeper.diagnostics]
+    return FileRead(keeper.kept, [*source.diagnostics, *keeper.diagnostics], source.content_hash)
 
 
 def _size(path: str) -> int:

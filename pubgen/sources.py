@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pubgen.errors import InputError, PubgenError
+from pubgen.hashing import blake2b
 from pubgen.model import Diagnostic, Location
 
 # A personal list is kilobytes and the largest real bibliographies tens of megabytes;
@@ -36,12 +37,15 @@ class BibFile:
 
     ``pieces()`` yields its text with line endings normalised to ``\\n``; what is repaired
     without loss (a UTF-8 byte order mark) lands in ``diagnostics``, what cannot be read
-    as UTF-8 text raises InputError, which takes the whole file out.
+    as UTF-8 text raises InputError, which takes the whole file out. Once every piece is
+    read, ``content_hash`` is the hash of exactly the bytes they came from (for the
+    unchanged-rebuild stamp: a file saved again during the build cannot pass for read).
     """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.content_hash = ""  # "" until the file is read to its end
 
     def _error(self, line: int, message: str) -> InputError:
         return InputError([Diagnostic(Location(self.path, line), message)])
@@ -63,6 +67,7 @@ class BibFile:
         line = 1  # of the first byte of ``data``
         held = ""  # a final "\r" waits: the next piece may start with its "\n"
         data = stream.read(max(_PIECE_BYTES, 4))  # every byte order mark, whole
+        digest = blake2b(data)
         for bom, encoding in _OTHER_BOMS:
             if data.startswith(bom):
                 raise self._error(1, f"file is {encoding}; re-export it as UTF-8")
@@ -93,8 +98,10 @@ class BibFile:
             if text:
                 yield text
             if last:
+                self.content_hash = digest.hexdigest()
                 return
             data = stream.read(_PIECE_BYTES)
+            digest.update(data)
 
 
 def read_bib(path: str) -> tuple[str, list[Diagnostic]]:

@@ -19,12 +19,10 @@ from pubgen import reading
 from pubgen.cli import main
 from pubgen.config import parse_config
 from pubgen.errors import InputError
-from pubgen.model import Diagnostic
-from pubgen.parse import Parsed
 from pubgen.prepare import EntryStages
 from tests.conftest import REPO, corpus_files
 
-Read = tuple[list[Parsed], list[Diagnostic]] | str
+Read = reading.FileRead | str
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="parallel reading needs fork")
 
@@ -115,7 +113,7 @@ def test_macros_and_duplicates_across_chunks(
     assert _read(path, jobs) == alone
     assert sent
     assert not isinstance(alone, str)
-    kept, diagnostics = alone
+    kept, diagnostics, _ = alone
     titles = {entry.publication.key: entry.publication.title for entry in kept}
     assert (titles["a1"], titles["b1"], titles["d1"], titles["early"]) == (
         "First",

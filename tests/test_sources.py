@@ -9,6 +9,7 @@ import pytest
 
 from pubgen import sources
 from pubgen.errors import InputError
+from pubgen.hashing import file_hash
 
 CASES = [
     (b"@misc{a,\r\n  title = {x},\r\n}\r\n", "@misc{a,\n  title = {x},\n}\n", ""),
@@ -52,3 +53,27 @@ def test_pieces_read_like_the_whole(
         assert messages == ["f.bib:1: byte order mark removed"]
     else:
         assert (got, messages) == (text, [])
+
+
+@pytest.mark.parametrize(("data", "text", "error"), CASES)
+@pytest.mark.parametrize("piece_bytes", [1, 3, 1 << 20])
+def test_the_content_hash_is_of_the_bytes_read(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    text: str | None,
+    error: str,
+    piece_bytes: int,
+) -> None:
+    """The stamp's hash of a .bib, taken as it is read: the file's whole bytes, byte order
+    mark and CRLFs included; none when the file could not be read to its end."""
+    path = tmp_path / "f.bib"
+    path.write_bytes(data)
+    monkeypatch.setattr(sources, "_PIECE_BYTES", piece_bytes)
+    source = sources.BibFile(str(path))
+    try:
+        "".join(source.pieces())
+    except InputError:
+        assert error
+    assert source.content_hash == ("" if error else file_hash(str(path)))
+    assert source.content_hash != file_hash(str(tmp_path / "absent.bib"))

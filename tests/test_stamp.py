@@ -81,3 +81,53 @@ def test_check_and_build_share_the_stamp(site: Path, capsys: pytest.CaptureFixtu
     assert (site / "index.md").read_text() == PAGE
     assert _build(capsys)[0] == 1
     assert _build(capsys, "--check") == (0, WARNING)
+
+
+def _saved_again_while_reading(site: Path) -> None:
+    (site / "refs.bib").write_text(BIB.replace("{T}", "{U}"), encoding="utf-8")
+
+
+def _template_added_while_rendering(site: Path) -> None:
+    (site / "templates").mkdir()
+    (site / "templates" / "markdown.md.j2").write_text("mine\n", encoding="utf-8")
+
+
+def _page_emptied_after_writing(site: Path) -> None:
+    (site / "index.md").write_text(PAGE, encoding="utf-8")  # the list between the markers gone
+
+
+@pytest.mark.parametrize(
+    ("stage", "change"),
+    [
+        ("pubgen.pipeline.render_list", _saved_again_while_reading),
+        ("pubgen.pipeline.render_list", _template_added_while_rendering),
+        ("pubgen.write.apply_all", _page_emptied_after_writing),
+    ],
+    ids=["bib", "templates", "page"],
+)
+def test_a_file_changed_during_a_build_is_built_again(
+    site: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
+    change: Callable[[Path], None],
+) -> None:
+    """The stamp holds what the build read and wrote, not what is on disk when it ends:
+    a file saved meanwhile must not pass for built."""
+    module, name = stage.rsplit(".", 1)
+    original = getattr(__import__(module, fromlist=[name]), name)
+
+    def then_change(*args: object, **kwargs: object) -> object:
+        result = original(*args, **kwargs)
+        change(site)
+        return result
+
+    with monkeypatch.context() as patched:
+        patched.setattr(stage, then_change)
+        assert _build(capsys)[0] == 1
+    # The next run sees the change and builds the page from what is on disk now.
+    assert _build(capsys)[0] == 1
+    rebuilt = (site / "index.md").read_bytes()
+    monkeypatch.setenv("PUBGEN_NO_CACHE", "1")
+    assert _build(capsys)[0] == 0
+    assert (site / "index.md").read_bytes() == rebuilt

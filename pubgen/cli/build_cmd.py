@@ -216,9 +216,20 @@ def _targets(options: BuildOptions, config: Config) -> list[tuple[str, Output]]:
 
 def build(options: BuildOptions) -> int:
     from pubgen import pipeline, write
+    from pubgen.hashing import file_hash, text_hash
 
+    # Every input is hashed for the stamp no later than it is read (the .bib files as
+    # they are read): one saved again during the build makes the next run build again.
+    inputs = stamp.hashes([options.overrides or "overrides.yaml"])
     config = load_config_or_default(options.overrides)
     bibs = options.bibs or config.bib_paths
+    template_dirs = [*options.templates]
+    site_templates = os.path.join(os.path.dirname(config.path) or ".", "templates")
+    template_folders = [*template_dirs, site_templates]  # watched even while absent
+    if os.path.isdir(site_templates):
+        template_dirs.append(site_templates)
+    folders = stamp.listings(template_folders)
+    inputs.update(stamp.hashes(stamp.listed_files(folders)))
     jobs = jobs_wanted(options.jobs)
     loaded = pipeline.load(bibs, config, jobs)
     warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
@@ -229,11 +240,6 @@ def build(options: BuildOptions) -> int:
         raise PubgenError(
             f"pubgen: {count} error{'s' if count > 1 else ''} in the inputs; nothing written"
         )
-    template_dirs = [*options.templates]
-    site_templates = os.path.join(os.path.dirname(config.path) or ".", "templates")
-    template_folders = [*template_dirs, site_templates]  # watched even while absent
-    if os.path.isdir(site_templates):
-        template_dirs.append(site_templates)
     texts: dict[Output, str] = {}
     changes = []
     targets = _targets(options, config)
@@ -263,11 +269,15 @@ def build(options: BuildOptions) -> int:
         print(f"{verb} {change.path}", file=sys.stderr)
     if not (dry_run and changed) and len(changes) == len(targets):
         # Every output is now what this command line builds: later runs may skip the work.
+        for bib in bibs:
+            # A file that could not be read to its end (its error is a warning with
+            # --lenient) has no hash of what was read: it is hashed now.
+            inputs[bib] = loaded.content_hashes.get(bib) or file_hash(bib)
         stamp.record(
             options.argv,
-            inputs=[*bibs, config.path or "overrides.yaml"],
-            folders=template_folders,
-            outputs=[change.path for change in changes],
+            inputs=inputs,
+            folders=folders,
+            outputs={change.path: text_hash(change.new) for change in changes},
             stderr=warnings,
         )
     return EXIT_CHANGED if changed else EXIT_OK

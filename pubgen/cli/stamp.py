@@ -3,14 +3,18 @@ nothing, so a stamp of the last build lets them finish before anything heavy is 
 
 A stamp records, for one command line in one folder: pubgen's code fingerprint, the
 content hash of every input it read (.bib files, overrides.yaml, every template a site
-could override) and of every file it wrote, and the warnings it printed. If all of these
+could override) and of every file it wrote, and the warnings it printed. The hashes are
+of what the build read and wrote, taken as a .bib is read and before the other inputs
+are (never of the files as they are when it ends, which may have been saved again
+meanwhile: then the next run builds again, as it must). If all of these
 still match, the outputs are exactly what a full build would write, so the run repeats
 the warnings and exits 0. Any difference, or no stamp, means a full build. Stamps live in
 the user's cache folder (``$PUBGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/pubgen``, else
 ``~/.cache/pubgen``), are safe to delete, and never change an output byte.
 ``PUBGEN_NO_CACHE=1`` turns the shortcut off.
 
-Only the standard library is imported here: that is the point of the module.
+Only the standard library (and pubgen.hashing, which imports only it) is imported here:
+that is the point of the module.
 """
 
 from __future__ import annotations
@@ -21,15 +25,8 @@ import sys
 from collections.abc import Iterable, Sequence
 
 import pubgen
+from pubgen.hashing import blake2b, file_hash
 
-try:
-    # The builtin BLAKE2: hashlib would also load its OpenSSL backend, 2-5 ms of every
-    # unchanged rebuild. As fast as OpenSSL's SHA-256 here (13 ms for 8 MB), and as safe.
-    from _blake2 import blake2b
-except ImportError:  # a Python built without it: hashlib finds one
-    from hashlib import blake2b
-
-_ABSENT = "absent"
 # Flags that do not change what a build writes; --check only decides whether it writes.
 _NEUTRAL = frozenset({"--check"})
 
@@ -46,20 +43,6 @@ def _stamp_path(argv: Sequence[str]) -> str:
     command = [arg for arg in argv if arg not in _NEUTRAL]
     key = json.dumps([os.getcwd(), command])
     return os.path.join(_cache_dir(), blake2b(key.encode(), digest_size=16).hexdigest() + ".json")
-
-
-def file_hash(path: str) -> str:
-    try:
-        with open(path, "rb") as handle:
-            digest = blake2b()
-            # In blocks: a whole 76 MB .bib read at once would raise the build's peak memory.
-            while block := handle.read(1 << 18):
-                digest.update(block)
-            return digest.hexdigest()
-    except FileNotFoundError:
-        return _ABSENT
-    except OSError:
-        return "unreadable"
 
 
 def _code_fingerprint() -> str:
@@ -86,9 +69,13 @@ def _listing(folder: str) -> list[str] | None:
     )
 
 
+def _off() -> bool:
+    return bool(os.environ.get("PUBGEN_NO_CACHE"))
+
+
 def unchanged(argv: Sequence[str]) -> list[str] | None:
     """The warnings of the last identical build if nothing it read or wrote changed."""
-    if os.environ.get("PUBGEN_NO_CACHE") or "--diff" in argv:
+    if _off() or "--diff" in argv:
         return None
     try:
         with open(_stamp_path(argv), encoding="utf-8") as handle:
@@ -106,24 +93,42 @@ def unchanged(argv: Sequence[str]) -> list[str] | None:
         return None
 
 
+def hashes(paths: Iterable[str]) -> dict[str, str]:
+    """Each file's hash, taken now: before the build reads it, so that a file saved again
+    meanwhile makes the next run build again instead of passing for built. {} when
+    stamps are off."""
+    return {} if _off() else {path: file_hash(path) for path in paths}
+
+
+def listings(folders: Iterable[str]) -> dict[str, list[str] | None]:
+    """The files of each template folder (None: no folder), listed now, before rendering."""
+    return {} if _off() else {folder: _listing(folder) for folder in folders}
+
+
+def listed_files(listed: dict[str, list[str] | None]) -> list[str]:
+    return [os.path.join(folder, name) for folder, names in listed.items() for name in names or ()]
+
+
 def record(
     argv: Sequence[str],
-    inputs: Iterable[str],
-    folders: Iterable[str],
-    outputs: Iterable[str],
+    inputs: dict[str, str],
+    folders: dict[str, list[str] | None],
+    outputs: dict[str, str],
     stderr: Sequence[str],
 ) -> None:
-    """Remember a build whose outputs are now up to date; a failure here costs nothing."""
-    if os.environ.get("PUBGEN_NO_CACHE"):
+    """Remember a build whose outputs are now up to date; a failure here costs nothing.
+
+    ``inputs`` and ``outputs``: path -> hash of what this build read and wrote (never
+    hashed again here: the file may have changed since), ``folders`` as ``listings``
+    gave them before the templates were read.
+    """
+    if _off():
         return
-    template_files = [
-        os.path.join(folder, name) for folder in folders for name in (_listing(folder) or [])
-    ]
     stamp = {
         "code": _code_fingerprint(),
-        "inputs": {path: file_hash(path) for path in [*inputs, *template_files]},
-        "folders": {folder: _listing(folder) for folder in folders},
-        "outputs": {path: file_hash(path) for path in outputs},
+        "inputs": inputs,
+        "folders": folders,
+        "outputs": outputs,
         "stderr": list(stderr),
     }
     path = _stamp_path(argv)
