@@ -11,6 +11,7 @@ JSON is not a template: it is ``json.dumps`` of a fixed schema (pubgen.jsonout).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import replace
 from types import CodeType
@@ -153,6 +154,19 @@ class _PackagedLoader(jinja2.PackageLoader):
         return environment.template_class.from_code(environment, code, globals or {}, uptodate)
 
 
+class _PackagedEnvironment(jinja2.Environment):
+    """The environment when only pubgen's own templates render (no site folder).
+
+    Those read only attributes that exist (record fields, properties, a loop's), so
+    ``x.y`` is Python's getattr: the fallbacks Jinja2 keeps for a site's templates (to
+    ``x["y"]``, then to an undefined value) cost a Python call per lookup, ~40 of them an
+    item (5,000 entries in one process, medians of 7: Markdown 142 -> 134 ms, HTML
+    372 -> 344 ms). A missing attribute would still be a template error, as before.
+    """
+
+    getattr = staticmethod(builtins.getattr)  # type: ignore[assignment]
+
+
 # Per format: the code Jinja2 generates may depend on the environment it compiled in.
 _COMPILED: dict[str, _CompiledTemplates] = {}
 
@@ -164,7 +178,8 @@ def make_environment(
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"pubgen": packaged})]
     loaders.extend(jinja2.FileSystemLoader(d) for d in template_dirs)
     loaders.append(packaged)
-    env = jinja2.Environment(
+    environment = _PackagedEnvironment if not template_dirs else jinja2.Environment
+    env = environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         finalize=_finalizer(escaper(output.format)),

@@ -65,6 +65,14 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "{% for p in publications %}{{ p.key }}{% endfor %}",
             "a2024\n",
         ),
+        (
+            # Jinja2's own lookup in a site's templates: an attribute that is not there
+            # is undefined (pubgen's templates, alone, use Python's getattr).
+            "markdown",
+            "markdown.md.j2",
+            "{% for p in publications %}{{ p.nickname is defined }} {{ p.fields.year }}{% endfor %}",
+            "False 2024\n",
+        ),
     ],
 )
 def test_site_template_overrides_and_extends(
