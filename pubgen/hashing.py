@@ -12,9 +12,7 @@ try:
 except ImportError:  # a Python built without it: hashlib finds one
     from hashlib import blake2b
 
-__all__ = ["ABSENT", "blake2b", "file_hash", "text_hash"]
-
-ABSENT = "absent"
+__all__ = ["blake2b", "file_hash", "text_hash"]
 
 
 def file_hash(path: str) -> str:
@@ -27,7 +25,7 @@ def file_hash(path: str) -> str:
                 digest.update(block)
             return digest.hexdigest()
     except FileNotFoundError:
-        return ABSENT
+        return "absent"
     except OSError:
         return "unreadable"
 

@@ -30,7 +30,7 @@ class Loaded:
 
     publications: tuple[Publication, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
-    # .bib path -> hash of the bytes read, for each file read to its end (the stamp's).
+    # .bib path -> hash of the bytes read, for each file read to its end (with ``hashed``).
     content_hashes: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -38,10 +38,11 @@ class Loaded:
         return tuple(d for d in self.diagnostics if d.is_error)
 
 
-def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
+def load(bib_paths: Sequence[str], config: Config, jobs: int = 1, hashed: bool = False) -> Loaded:
     """Every entry of every .bib, normalised, overridden and classified.
 
-    ``jobs``: how many processes may read a large .bib (pubgen.reading).
+    ``jobs``: how many processes may read a large .bib (pubgen.reading); ``hashed``: the
+    content hash of each file's bytes as read, for the unchanged-rebuild stamp.
     """
     diagnostics: list[Diagnostic] = []
     parsed: list[Publication] = []
@@ -52,11 +53,12 @@ def load(bib_paths: Sequence[str], config: Config, jobs: int = 1) -> Loaded:
     for index, path in enumerate(bib_paths):
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            entries, problems, content_hash = read_entries(path, index, stages, jobs)
+            entries, problems, content_hash = read_entries(path, index, stages, jobs, hashed)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue
-        content_hashes[path] = content_hash
+        if content_hash:
+            content_hashes[path] = content_hash
         diagnostics.extend(problems)
         for entry in entries:
             pub = entry.publication

@@ -171,10 +171,12 @@ class FileRead(NamedTuple):
 
     entries: list[Parsed]  # the entries kept, through the stages
     problems: list[Diagnostic]  # every problem of the file and its parsing, in order
-    content_hash: str  # of the bytes read (pubgen.sources.BibFile)
+    content_hash: str  # of the bytes read, when asked for (pubgen.sources.BibFile)
 
 
-def read_entries(path: str, file_index: int, stages: EntryStages, jobs: int) -> FileRead:
+def read_entries(
+    path: str, file_index: int, stages: EntryStages, jobs: int, hashed: bool = False
+) -> FileRead:
     """The entries of one .bib that are kept, through ``stages``, and its problems.
 
     ``jobs`` is how many processes may read (1: this one only); workers start only for
@@ -184,7 +186,7 @@ def read_entries(path: str, file_index: int, stages: EntryStages, jobs: int) -> 
     smallest = PARALLEL_CHUNK_CHARS // 4
     if jobs > 1 and file_size < MIN_CHUNKS * smallest:
         jobs = 1
-    source = BibFile(path)
+    source = BibFile(path, hashed)
     reader = Reader(path, file_index)
     keeper = Keeper()
     macros = dict(reader.macros)  # what a chunk sent away gets; never changed once sent

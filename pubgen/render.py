@@ -160,8 +160,8 @@ class _PackagedEnvironment(jinja2.Environment):
     Those read only attributes that exist (record fields, properties, a loop's), so
     ``x.y`` is Python's getattr: the fallbacks Jinja2 keeps for a site's templates (to
     ``x["y"]``, then to an undefined value) cost a Python call per lookup, ~40 of them an
-    item (5,000 entries in one process, medians of 7: Markdown 142 -> 134 ms, HTML
-    372 -> 344 ms). A missing attribute would still be a template error, as before.
+    item (5,000 entries rendered in one process, best of 7, twice: Markdown 151-152 ->
+    140 ms, HTML 383-386 -> 371-373 ms). A missing attribute is still a template error.
     """
 
     getattr = staticmethod(builtins.getattr)  # type: ignore[assignment]

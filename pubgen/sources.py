@@ -37,15 +37,17 @@ class BibFile:
 
     ``pieces()`` yields its text with line endings normalised to ``\\n``; what is repaired
     without loss (a UTF-8 byte order mark) lands in ``diagnostics``, what cannot be read
-    as UTF-8 text raises InputError, which takes the whole file out. Once every piece is
-    read, ``content_hash`` is the hash of exactly the bytes they came from (for the
-    unchanged-rebuild stamp: a file saved again during the build cannot pass for read).
+    as UTF-8 text raises InputError, which takes the whole file out. With ``hashed``, once
+    every piece is read, ``content_hash`` is the hash of exactly the bytes they came from
+    (for the unchanged-rebuild stamp: a file saved again during the build cannot pass for
+    read); it stays "" otherwise.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, hashed: bool = False) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
-        self.content_hash = ""  # "" until the file is read to its end
+        self.hashed = hashed
+        self.content_hash = ""
 
     def _error(self, line: int, message: str) -> InputError:
         return InputError([Diagnostic(Location(self.path, line), message)])
@@ -67,7 +69,7 @@ class BibFile:
         line = 1  # of the first byte of ``data``
         held = ""  # a final "\r" waits: the next piece may start with its "\n"
         data = stream.read(max(_PIECE_BYTES, 4))  # every byte order mark, whole
-        digest = blake2b(data)
+        digest = blake2b(data) if self.hashed else None
         for bom, encoding in _OTHER_BOMS:
             if data.startswith(bom):
                 raise self._error(1, f"file is {encoding}; re-export it as UTF-8")
@@ -98,10 +100,12 @@ class BibFile:
             if text:
                 yield text
             if last:
-                self.content_hash = digest.hexdigest()
+                if digest is not None:
+                    self.content_hash = digest.hexdigest()
                 return
             data = stream.read(_PIECE_BYTES)
-            digest.update(data)
+            if digest is not None:
+                digest.update(data)
 
 
 def read_bib(path: str) -> tuple[str, list[Diagnostic]]:

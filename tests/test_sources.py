@@ -3,6 +3,7 @@ whole, wherever the pieces are cut (a CRLF, a multi-byte character, a bad byte).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,14 @@ CASES = [
 ]
 
 
-def _read(path: Path) -> tuple[str, list[str]]:
-    """(text, warnings) or ("", [error])."""
+def _read(path: Path) -> tuple[str, list[str], str]:
+    """(text, warnings, content hash) or ("", [error], "")."""
+    source = sources.BibFile(str(path), hashed=True)
     try:
-        text, warnings = sources.read_bib(str(path))
+        text = "".join(source.pieces())
     except InputError as exc:
-        return "", [str(d) for d in exc.diagnostics]
-    return text, [str(d) for d in warnings]
+        return "", [str(d) for d in exc.diagnostics], source.content_hash
+    return text, [str(d) for d in source.diagnostics], source.content_hash
 
 
 @pytest.mark.parametrize(("data", "text", "error"), CASES)
@@ -45,7 +47,14 @@ def test_pieces_read_like_the_whole(
     path.write_bytes(data)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sources, "_PIECE_BYTES", piece_bytes)
-    got, messages = _read(Path("f.bib"))
+    got, messages, content_hash = _read(Path("f.bib"))
+    # The stamp's hash, taken as the file is read: of its whole bytes, byte order mark and
+    # CRLFs included; none when it could not be read to its end.
+    assert content_hash == ("" if error else file_hash("f.bib"))
+    unhashed = sources.BibFile("f.bib")  # pubgen check, PUBGEN_NO_CACHE: no stamp to write
+    with contextlib.suppress(InputError):
+        "".join(unhashed.pieces())
+    assert unhashed.content_hash == ""
     if error:
         assert got == "" and len(messages) == 1 and messages[0].startswith(error), messages
     elif text is None:  # the byte order mark goes, with a warning; the rest stays
@@ -53,27 +62,3 @@ def test_pieces_read_like_the_whole(
         assert messages == ["f.bib:1: byte order mark removed"]
     else:
         assert (got, messages) == (text, [])
-
-
-@pytest.mark.parametrize(("data", "text", "error"), CASES)
-@pytest.mark.parametrize("piece_bytes", [1, 3, 1 << 20])
-def test_the_content_hash_is_of_the_bytes_read(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    data: bytes,
-    text: str | None,
-    error: str,
-    piece_bytes: int,
-) -> None:
-    """The stamp's hash of a .bib, taken as it is read: the file's whole bytes, byte order
-    mark and CRLFs included; none when the file could not be read to its end."""
-    path = tmp_path / "f.bib"
-    path.write_bytes(data)
-    monkeypatch.setattr(sources, "_PIECE_BYTES", piece_bytes)
-    source = sources.BibFile(str(path))
-    try:
-        "".join(source.pieces())
-    except InputError:
-        assert error
-    assert source.content_hash == ("" if error else file_hash(str(path)))
-    assert source.content_hash != file_hash(str(tmp_path / "absent.bib"))

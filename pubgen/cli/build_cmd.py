@@ -231,7 +231,7 @@ def build(options: BuildOptions) -> int:
     folders = stamp.listings(template_folders)
     inputs.update(stamp.hashes(stamp.listed_files(folders)))
     jobs = jobs_wanted(options.jobs)
-    loaded = pipeline.load(bibs, config, jobs)
+    loaded = pipeline.load(bibs, config, jobs, hashed=not stamp.off())
     warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
     for line in warnings:
         print(line, file=sys.stderr)

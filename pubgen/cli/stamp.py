@@ -69,13 +69,14 @@ def _listing(folder: str) -> list[str] | None:
     )
 
 
-def _off() -> bool:
+def off() -> bool:
+    """``PUBGEN_NO_CACHE`` is set: nothing is checked, hashed or recorded."""
     return bool(os.environ.get("PUBGEN_NO_CACHE"))
 
 
 def unchanged(argv: Sequence[str]) -> list[str] | None:
     """The warnings of the last identical build if nothing it read or wrote changed."""
-    if _off() or "--diff" in argv:
+    if off() or "--diff" in argv:
         return None
     try:
         with open(_stamp_path(argv), encoding="utf-8") as handle:
@@ -97,12 +98,12 @@ def hashes(paths: Iterable[str]) -> dict[str, str]:
     """Each file's hash, taken now: before the build reads it, so that a file saved again
     meanwhile makes the next run build again instead of passing for built. {} when
     stamps are off."""
-    return {} if _off() else {path: file_hash(path) for path in paths}
+    return {} if off() else {path: file_hash(path) for path in paths}
 
 
 def listings(folders: Iterable[str]) -> dict[str, list[str] | None]:
     """The files of each template folder (None: no folder), listed now, before rendering."""
-    return {} if _off() else {folder: _listing(folder) for folder in folders}
+    return {} if off() else {folder: _listing(folder) for folder in folders}
 
 
 def listed_files(listed: dict[str, list[str] | None]) -> list[str]:
@@ -122,7 +123,7 @@ def record(
     hashed again here: the file may have changed since), ``folders`` as ``listings``
     gave them before the templates were read.
     """
-    if _off():
+    if off():
         return
     stamp = {
         "code": _code_fingerprint(),
