@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2.compiler
 import pytest
+from markupsafe import Markup
 
 from pubgen import compiled
 from pubgen.cli import main
@@ -158,3 +160,35 @@ def test_templates_compiled_in_advance_are_current() -> None:
     assert len(sources) == 5
     assert all(compiled.code(name, text) is not None for name, text in sources.items())
     assert all(compiled.code(name, text + " ") is None for name, text in sources.items())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ x }}|{{ m }}|{{ x | safe }}|{{ 3 }}|{{ none }}|{{ x ~ m }}",
+        "{{ [x, m] | join(', ') }}|{{ x | upper }}|{{ x if flag else m }}",
+        "{% macro f(v) %}[{{ v }}]{% endmacro %}{{ f(x) }}|{{ f(m) }}",
+        "{% macro f() %}({{ caller() }}){% endmacro %}{% call f() %}{{ x }}{% endcall %}",
+        "{% set t %}{{ x }}{% endset %}{{ t }}|{% set u = x %}{{ u }}",
+        "{% autoescape false %}{{ x }}|{{ m }}{% endautoescape %}",
+        "{% autoescape flag %}{{ x }}|{{ m }}{% endautoescape %}",
+        "{% for v in [x, m] %}{{ loop.index }}{{ v }}{% endfor %}",
+    ],
+)
+@pytest.mark.parametrize("fmt", ["markdown", "html", "latex"])
+@pytest.mark.parametrize("site_dirs", [[], ["no-such-folder"]])
+def test_values_print_as_jinja2_would_print_them(
+    source: str, fmt: str, site_dirs: list[str]
+) -> None:
+    """pubgen compiles ``{{ value }}`` without Jinja2's escape() around its finalize
+    (render._CodeGenerator): every way a value reaches the output prints the same."""
+    env = make_environment(site_dirs, Output(fmt))
+    ours = env.from_string(source)
+    env.code_generator_class = jinja2.compiler.CodeGenerator
+    jinja2s = env.from_string(source)
+    values = {"x": "<a & b> {x} $%", "m": Markup("<i>"), "flag": False}
+    assert ours.render(values) == jinja2s.render(values)
+    # ...which are not the same code:
+    assert "escape(environment.finalize(" in env.compile("{{ x }}", raw=True)
+    del env.code_generator_class
+    assert "escape(environment.finalize(" not in env.compile("{{ x }}", raw=True)

@@ -50,7 +50,7 @@ def root(context, missing=missing, environment=environment):
                     'In ',
                 )
             t_5.extend((
-                escape(environment.finalize(environment.getattr(l_1_pub, 'venue'))),
+                environment.finalize(environment.getattr(l_1_pub, 'venue')),
                 '</span>',
             ))
             if environment.getattr(l_1_pub, 'awards'):
@@ -64,7 +64,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_5.extend((
                         '<strong class="pubgen-award">',
-                        escape(environment.finalize(l_2_award)),
+                        environment.finalize(l_2_award),
                         '</strong>',
                     ))
                     if (not environment.getattr(l_2_loop, 'last')):
@@ -103,11 +103,11 @@ def root(context, missing=missing, environment=environment):
                     )
                 t_6.extend((
                     '[<a class="pubgen-link pubgen-',
-                    escape(environment.finalize(environment.getattr(l_2_link, 'kind'))),
+                    environment.finalize(environment.getattr(l_2_link, 'kind')),
                     '" href="',
-                    escape(environment.finalize(t_4(environment.getattr(l_2_link, 'url')))),
+                    environment.finalize(t_4(environment.getattr(l_2_link, 'url'))),
                     '" rel="noopener">',
-                    escape(environment.finalize(environment.getattr(l_2_link, 'label'))),
+                    environment.finalize(environment.getattr(l_2_link, 'label')),
                     '</a>]',
                 ))
             l_2_loop = l_2_link = missing
@@ -128,7 +128,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_7.extend((
                 '\n<details class="pubgen-bibtex"><summary>BibTeX</summary><pre>',
-                escape(environment.finalize((undefined(name='text') if l_1_text is missing else l_1_text))),
+                environment.finalize((undefined(name='text') if l_1_text is missing else l_1_text)),
                 '</pre></details>',
             ))
         return concat(t_7)
@@ -145,11 +145,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_8.extend((
                 '\n<h',
-                escape(environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level))),
+                environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level)),
                 ' class="pubgen-heading">',
-                escape(environment.finalize(environment.getattr(l_1_group, 'heading'))),
+                environment.finalize(environment.getattr(l_1_group, 'heading')),
                 '</h',
-                escape(environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level))),
+                environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level)),
                 '>',
             ))
         if environment.getattr(l_1_group, 'publications'):
@@ -177,7 +177,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_8.append(
-                escape(environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars))),
+                environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
             )
         l_2_sub = missing
         return concat(t_8)
@@ -238,11 +238,11 @@ def block_item(context, missing=missing, environment=environment):
         elif environment.getattr(l_1_a, 'is_owner'):
             pass
             yield '<strong class="pubgen-owner">'
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'short')))
+            yield environment.finalize(environment.getattr(l_1_a, 'short'))
             yield '</strong>'
         else:
             pass
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'short')))
+            yield environment.finalize(environment.getattr(l_1_a, 'short'))
         if l_1_a:
             pass
             for l_2_role in environment.getattr(l_1_a, 'roles'):
@@ -250,9 +250,9 @@ def block_item(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<span class="pubgen-marker" title="'
-                yield escape(environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'label')))
+                yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'label'))
                 yield '">'
-                yield escape(environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol')))
+                yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'))
                 yield '</span>'
             l_2_role = l_2_markers = missing
     l_1_loop = l_1_a = missing
@@ -261,15 +261,15 @@ def block_item(context, missing=missing, environment=environment):
         pass
         yield '.'
     yield '\n<span class="pubgen-title" dir="auto">'
-    yield escape(environment.finalize(t_9(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title'))))
+    yield environment.finalize(t_9(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
     yield '</span>\n'
-    yield escape(environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+    yield environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_links'):
         pass
-        yield escape(environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_bibtex'):
         pass
-        yield escape(environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
     yield '\n</li>'
 
 def block_legend(context, missing=missing, environment=environment):
@@ -289,12 +289,12 @@ def block_legend(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<span class="pubgen-marker">'
-            yield escape(environment.finalize(environment.getattr(l_1_m, 'symbol')))
+            yield environment.finalize(environment.getattr(l_1_m, 'symbol'))
             yield '</span> '
             if environment.getattr(l_1_loop, 'first'):
                 pass
                 yield 'represents '
-            yield escape(environment.finalize(environment.getattr(l_1_m, 'label')))
+            yield environment.finalize(environment.getattr(l_1_m, 'label'))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield ', '
@@ -314,7 +314,7 @@ def block_groups(context, missing=missing, environment=environment):
         l_1_list = resolve('list')
         _loop_vars = {}
         pass
-        yield escape(environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars)))
+        yield environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars))
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}

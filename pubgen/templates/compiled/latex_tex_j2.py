@@ -22,7 +22,7 @@ def root(context, missing=missing, environment=environment):
         pass
         t_2.extend((
             '\\textsuperscript{',
-            escape(environment.finalize(l_1_symbol)),
+            environment.finalize(l_1_symbol),
             '}',
         ))
         return concat(t_2)
@@ -42,7 +42,7 @@ def root(context, missing=missing, environment=environment):
                 )
             t_3.extend((
                 '\\emph{',
-                escape(environment.finalize(environment.getattr(l_1_pub, 'venue'))),
+                environment.finalize(environment.getattr(l_1_pub, 'venue')),
                 '}',
             ))
             if environment.getattr(l_1_pub, 'awards'):
@@ -56,7 +56,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_3.extend((
                         '\\textbf{',
-                        escape(environment.finalize(l_2_award)),
+                        environment.finalize(l_2_award),
                         '}',
                     ))
                     if (not environment.getattr(l_2_loop, 'last')):
@@ -84,9 +84,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_4.extend((
                 ' \\href{',
-                escape(environment.finalize(t_1(environment.getattr(l_2_link, 'url')))),
+                environment.finalize(t_1(environment.getattr(l_2_link, 'url'))),
                 '}{',
-                escape(environment.finalize(environment.getattr(l_2_link, 'label'))),
+                environment.finalize(environment.getattr(l_2_link, 'label')),
                 '}',
             ))
         l_2_link = missing
@@ -104,9 +104,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_5.extend((
                 '\\',
-                escape(environment.finalize((undefined(name='command') if l_1_command is missing else l_1_command))),
+                environment.finalize((undefined(name='command') if l_1_command is missing else l_1_command)),
                 '*{',
-                escape(environment.finalize(environment.getattr(l_1_group, 'heading'))),
+                environment.finalize(environment.getattr(l_1_group, 'heading')),
                 '}\n\n',
             ))
         if environment.getattr(l_1_group, 'publications'):
@@ -134,7 +134,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_5.append(
-                escape(environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars))),
+                environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
             )
         l_2_sub = missing
         return concat(t_5)
@@ -188,11 +188,11 @@ def block_item(context, missing=missing, environment=environment):
         elif environment.getattr(l_1_a, 'is_owner'):
             pass
             yield '\\textbf{'
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'short')))
+            yield environment.finalize(environment.getattr(l_1_a, 'short'))
             yield '}'
         else:
             pass
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'short')))
+            yield environment.finalize(environment.getattr(l_1_a, 'short'))
         if l_1_a:
             pass
             for l_2_role in environment.getattr(l_1_a, 'roles'):
@@ -200,21 +200,21 @@ def block_item(context, missing=missing, environment=environment):
                 l_2_markers = resolve('markers')
                 _loop_vars = {}
                 pass
-                yield escape(environment.finalize(context.call((undefined(name='sup') if l_2_sup is missing else l_2_sup), environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'), _loop_vars=_loop_vars)))
+                yield environment.finalize(context.call((undefined(name='sup') if l_2_sup is missing else l_2_sup), environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'), _loop_vars=_loop_vars))
             l_2_role = l_2_sup = l_2_markers = missing
     l_1_loop = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
         yield '.'
     yield ' '
-    yield escape(environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title'))))
+    yield environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
     if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
         yield ' '
-        yield escape(environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_links'):
         pass
-        yield escape(environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
 
 def block_preamble(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -243,12 +243,12 @@ def block_legend(context, missing=missing, environment=environment):
             l_1_sup = resolve('sup')
             _loop_vars = {}
             pass
-            yield escape(environment.finalize(context.call((undefined(name='sup') if l_1_sup is missing else l_1_sup), environment.getattr(l_1_m, 'symbol'), _loop_vars=_loop_vars)))
+            yield environment.finalize(context.call((undefined(name='sup') if l_1_sup is missing else l_1_sup), environment.getattr(l_1_m, 'symbol'), _loop_vars=_loop_vars))
             yield ' '
             if environment.getattr(l_1_loop, 'first'):
                 pass
                 yield 'represents '
-            yield escape(environment.finalize(environment.getattr(l_1_m, 'label')))
+            yield environment.finalize(environment.getattr(l_1_m, 'label'))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield ', '
@@ -268,7 +268,7 @@ def block_groups(context, missing=missing, environment=environment):
         l_1_list = resolve('list')
         _loop_vars = {}
         pass
-        yield escape(environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars)))
+        yield environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars))
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'preamble': block_preamble, 'legend': block_legend, 'groups': block_groups}

@@ -46,7 +46,7 @@ def root(context, missing=missing, environment=environment):
                     'In ',
                 )
             t_5.append(
-                escape(environment.finalize(environment.getattr(l_1_pub, 'venue'))),
+                environment.finalize(environment.getattr(l_1_pub, 'venue')),
             )
             if environment.getattr(l_1_pub, 'awards'):
                 pass
@@ -59,7 +59,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     t_5.extend((
                         '<strong>',
-                        escape(environment.finalize(l_2_award)),
+                        environment.finalize(l_2_award),
                         '</strong>',
                     ))
                     if (not environment.getattr(l_2_loop, 'last')):
@@ -87,9 +87,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_6.extend((
                 ' [',
-                escape(environment.finalize(environment.getattr(l_2_link, 'label'))),
+                environment.finalize(environment.getattr(l_2_link, 'label')),
                 '](',
-                escape(environment.finalize(t_4(environment.getattr(l_2_link, 'url')))),
+                environment.finalize(t_4(environment.getattr(l_2_link, 'url'))),
                 ')',
             ))
         l_2_link = missing
@@ -107,7 +107,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_7.extend((
                 '\n\n  <details class="pubgen-bibtex" markdown="0"><summary>BibTeX</summary><pre>',
-                escape(environment.finalize(t_2((undefined(name='text') if l_1_text is missing else l_1_text)))),
+                environment.finalize(t_2((undefined(name='text') if l_1_text is missing else l_1_text))),
                 '</pre></details>',
             ))
         return concat(t_7)
@@ -121,9 +121,9 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr(l_1_group, 'heading'):
             pass
             t_8.extend((
-                escape(environment.finalize(t_3(('#' * environment.getattr(l_1_group, 'level'))))),
+                environment.finalize(t_3(('#' * environment.getattr(l_1_group, 'level')))),
                 ' ',
-                escape(environment.finalize(environment.getattr(l_1_group, 'heading'))),
+                environment.finalize(environment.getattr(l_1_group, 'heading')),
                 '\n\n',
             ))
         l_2_loop = missing
@@ -143,7 +143,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_8.append(
-                escape(environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars))),
+                environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
             )
         l_2_sub = missing
         return concat(t_8)
@@ -197,11 +197,11 @@ def block_item(context, missing=missing, environment=environment):
         elif environment.getattr(l_1_a, 'is_owner'):
             pass
             yield '**'
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'short')))
+            yield environment.finalize(environment.getattr(l_1_a, 'short'))
             yield '**'
         else:
             pass
-            yield escape(environment.finalize(environment.getattr(l_1_a, 'short')))
+            yield environment.finalize(environment.getattr(l_1_a, 'short'))
         if (l_1_a and environment.getattr(l_1_a, 'roles')):
             pass
             def t_11(fiter):
@@ -213,24 +213,24 @@ def block_item(context, missing=missing, environment=environment):
                 l_2_markers = resolve('markers')
                 _loop_vars = {}
                 pass
-                yield escape(environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol')))
+                yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'))
             l_2_role = l_2_markers = missing
     l_1_loop = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
         yield '.'
     yield ' '
-    yield escape(environment.finalize(t_9(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title'))))
+    yield environment.finalize(t_9(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
     if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
         yield ' '
-        yield escape(environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_links'):
         pass
-        yield escape(environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_bibtex'):
         pass
-        yield escape(environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
+        yield environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
 
 def block_legend(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -248,12 +248,12 @@ def block_legend(context, missing=missing, environment=environment):
         for l_1_m, l_1_loop in LoopContext((undefined(name='legend') if l_0_legend is missing else l_0_legend), undefined):
             _loop_vars = {}
             pass
-            yield escape(environment.finalize(environment.getattr(l_1_m, 'symbol')))
+            yield environment.finalize(environment.getattr(l_1_m, 'symbol'))
             yield ' '
             if environment.getattr(l_1_loop, 'first'):
                 pass
                 yield 'represents '
-            yield escape(environment.finalize(environment.getattr(l_1_m, 'label')))
+            yield environment.finalize(environment.getattr(l_1_m, 'label'))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield ', '
@@ -273,7 +273,7 @@ def block_groups(context, missing=missing, environment=environment):
         l_1_list = resolve('list')
         _loop_vars = {}
         pass
-        yield escape(environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars)))
+        yield environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars))
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
