@@ -258,21 +258,50 @@ def test_main_gives_back_the_garbage_collector_as_it_was(site: Path, argv: list[
     assert gc.isenabled()
 
 
-@pytest.mark.parametrize(("target", "code"), [("-", 0), ("list.md", 1)])
-def test_python_dash_m(site: Path, target: str, code: int) -> None:
-    """The process entry point (gc frozen at exit: main without argv) loses no output."""
+@pytest.mark.parametrize(
+    ("argv", "stdout", "code", "written"),
+    [
+        (["-o", "-"], subprocess.PIPE, 0, EXPECTED),
+        (["-o", "list.md"], subprocess.PIPE, 1, EXPECTED),
+        # A warning on stderr must come out too: the process ends without Python's shutdown.
+        (["-o", "list.md", "--bib", "extra.bib", "--bib", "refs.bib"], subprocess.PIPE, 1, ""),
+        # stdout closed before the list is written (``| head``): quietly, as if by SIGPIPE.
+        (["-o", "-"], "closed", 141, ""),
+    ],
+)
+def test_python_dash_m(
+    site: Path, argv: list[str], stdout: int | str, code: int, written: str
+) -> None:
+    """The process entry point (main without argv, which ends the process itself) loses
+    no output and never shows a traceback."""
+    (site / "extra.bib").write_text(
+        "@misc{x, title = {T}, author = {Doe, Jane}}\n", encoding="utf-8"
+    )
     env_path = f"{REPO}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"
-    result = subprocess.run(
-        [sys.executable, "-m", "pubgen", "build", "-o", target],
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pubgen", "build", *argv],
         cwd=site,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=60,
-        check=False,
         env={**os.environ, "PYTHONPATH": env_path, "PUBGEN_NO_CACHE": "1"},
     )
-    written = result.stdout if target == "-" else (site / target).read_text(encoding="utf-8")
-    assert (result.returncode, written) == (code, EXPECTED)
+    assert process.stdout is not None and process.stderr is not None
+    if stdout == "closed":
+        process.stdout.close()
+        out = ""
+    else:
+        out = process.stdout.read()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == code
+    if "extra.bib" in argv:
+        assert err == "extra.bib:1: [x] warning: no year: listed as undated\nrebuilt list.md\n"
+        assert "FuseFL" in (site / "list.md").read_text(encoding="utf-8")
+    elif stdout == "closed":
+        assert err == ""
+    else:
+        assert (out or (site / "list.md").read_text(encoding="utf-8")) == written
+        assert err == ("rebuilt list.md\n" if code else "")
 
 
 def test_the_wheel_ships_its_templates(tmp_path: Path) -> None:

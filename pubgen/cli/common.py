@@ -22,6 +22,7 @@ exit codes:
   2  an input or usage error; every problem is listed as file:line: [key] message
      and nothing is written
   130, 143  interrupted (Ctrl-C, SIGTERM); no file is left half-written
+  141  stdout was closed before the list was all written to it (-o - | head)
 """
 
 
