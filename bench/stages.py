@@ -54,6 +54,7 @@ def main() -> int:
         group,
         latex,
         links,
+        model,
         names,
         normalise,
         overrides,
@@ -91,7 +92,8 @@ def main() -> int:
     over, _ = timed("overrides", lambda: overrides.apply_paper_overrides(
                     [overrides.mark_owner(p, owner) for p in done], config))  # fmt: skip
     link_overrides = links.link_overrides(config)
-    linked = timed("links", lambda: [links.attach_links(p, link_overrides)[0] for p in over])
+    linked = timed("links", lambda: [
+        model.replace(p, links=links.links_of(p, link_overrides)[0]) for p in over])  # fmt: skip
     classified = timed("classify", lambda: [classify.classify(p, config.venues) for p in linked])
     merged, _ = timed("dedupe", lambda: dedupe.merge_versions(classified, config.merge_preprints))
     groups = timed("group", lambda: group.group(merged, config.grouping))

@@ -229,7 +229,13 @@ def short_venue(pub: Publication, vtype: str, user_venues: Mapping[str, str]) ->
     return _with_year(text, pub.year) if text and not _LINK.search(text) else ""
 
 
+def classification(pub: Publication, user_venues: Mapping[str, str]) -> tuple[str, str]:
+    """(type, short venue) of pub; pub.type_override / pub.venue_override win."""
+    vtype = venue_type(pub)
+    return vtype, short_venue(pub, vtype, user_venues)
+
+
 def classify(pub: Publication, user_venues: Mapping[str, str]) -> Publication:
     """Return pub with .type and .venue set; pub.type_override / pub.venue_override win."""
-    vtype = venue_type(pub)
-    return replace(pub, type=vtype, venue=short_venue(pub, vtype, user_venues))
+    vtype, venue = classification(pub, user_venues)
+    return replace(pub, type=vtype, venue=venue)

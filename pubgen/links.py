@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from pubgen.config import Config
-from pubgen.model import LINK_KINDS, Diagnostic, Link, Publication, replace
+from pubgen.model import LINK_KINDS, Diagnostic, Link, Publication
 from pubgen.urls import arxiv_url, doi_url, safe_url
 
 # BibTeX field -> link kind. ``url`` is read from Publication.url (normalise checked it).
@@ -74,11 +74,11 @@ def link_overrides(config: Config) -> LinkOverrides:
     return {paper.key: paper.links for paper in config.papers if paper.links}
 
 
-def attach_links(
+def links_of(
     pub: Publication, overrides: LinkOverrides
-) -> tuple[Publication, list[Diagnostic]]:
-    """``pub`` with its links, and the warnings about fields that are not links."""
+) -> tuple[tuple[Link, ...], list[Diagnostic]]:
+    """The links of ``pub`` in LINK_KINDS order, and the warnings about fields that are
+    not links."""
     found, problems = _bib_links(pub)
     found.update(overrides.get(pub.key, ()))
-    links = tuple(Link(kind, found[kind]) for kind in LINK_KINDS if found.get(kind))
-    return replace(pub, links=links), problems
+    return tuple(Link(kind, found[kind]) for kind in LINK_KINDS if found.get(kind)), problems
