@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from pubgen.model import Diagnostic, Publication
-from pubgen.overrides import title_key
 
 
 def _find(parent: list[int], index: int) -> int:
@@ -30,7 +29,7 @@ def versions(publications: Sequence[Publication]) -> list[list[int]]:
         for identity in (
             ("doi", pub.doi.casefold()),
             ("arxiv", pub.arxiv),
-            ("title", title_key(pub.title)),
+            ("title", pub.title_key),
         ):
             if not identity[1]:
                 continue

@@ -144,6 +144,10 @@ class Publication:
     # Position among all inputs (file index, line of the entry): the last tiebreak.
     order: tuple[int, int] = (0, 0)
     title: str = ""
+    # The title reduced to its letters and digits (normalise.title_key), set with it: how
+    # a preprint and its published version, and a ``papers:`` title hint, find one work.
+    # Made where the entry is read (on any core), not once per list where all are in.
+    title_key: str = ""
     authors: tuple[Author, ...] = ()
     year: int | None = None
     month: int | None = None

@@ -26,6 +26,14 @@ _ARXIV_DOI = re.compile(rf"10\.48550/arxiv\.{_ARXIV_ID}", re.IGNORECASE)
 _ARXIV_FIELDS = ("journal", "journaltitle", "volume", "number", "note", "howpublished", "url")
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
 _VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "eventtitle")
+# Exactly the characters str.isalnum() rejects (tests/test_overrides.py checks every code
+# point): one regex pass instead of a Python-level test per character of every title.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def title_key(title: str) -> str:
+    """A decoded title reduced to its letters and digits: one work under any capitalisation."""
+    return _NOT_ALNUM.sub("", title.casefold())
 
 
 def _year_month(pub: Publication) -> tuple[int | None, int | None, str]:
@@ -111,6 +119,7 @@ def normalise(
         replace(
             pub,
             title=title.text,
+            title_key=title_key(title.text),
             authors=authors,
             year=year,
             month=month,

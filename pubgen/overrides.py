@@ -6,7 +6,6 @@ and "Zhenheng Tang" both print as "Z. Tang", and only the owner may be bolded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from pubgen.config import Config, NameRef, PaperOverride
 from pubgen.latex import decode
 from pubgen.model import Author, Diagnostic, Location, Publication, replace
 from pubgen.names import compatible, family_key, name_key, parse_author
+from pubgen.normalise import title_key
 
 
 class _Unresolved(Exception):
@@ -79,18 +79,8 @@ def _apply_paper(
     )
 
 
-# Exactly the characters str.isalnum() rejects (tests/test_overrides.py checks every code
-# point): one regex pass instead of a Python-level test per character of every title.
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def title_key(title: str) -> str:
-    """A decoded title reduced to its letters and digits: one work under any capitalisation."""
-    return _NOT_ALNUM.sub("", title.casefold())
-
-
 def _identities(pub: Publication) -> dict[str, str]:
-    return {"doi": pub.doi.casefold(), "arxiv": pub.arxiv, "title": title_key(pub.title)}
+    return {"doi": pub.doi.casefold(), "arxiv": pub.arxiv, "title": pub.title_key}
 
 
 def _hints(paper: PaperOverride) -> dict[str, str]:

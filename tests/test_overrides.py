@@ -7,7 +7,8 @@ import pytest
 from pubgen.config import Config, parse_config
 from pubgen.model import Diagnostic, Location, Publication
 from pubgen.names import parse_authors
-from pubgen.overrides import apply_paper_overrides, mark_owner, owner_of, title_key
+from pubgen.normalise import title_key
+from pubgen.overrides import apply_paper_overrides, mark_owner, owner_of
 
 
 def _pub(author: str, key: str = "k") -> Publication:
