@@ -12,10 +12,11 @@ JSON is not a template: it is ``json.dumps`` of a fixed schema (pubgen.jsonout).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, MutableMapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import replace
 from types import CodeType
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -33,6 +34,8 @@ from pubgen.model import Author, Publication
 from pubgen.outputs import Output
 
 __all__ = ["escape_markdown", "render"]
+
+Item = TypeVar("Item")
 
 TEMPLATES = {"markdown": "markdown.md.j2", "html": "html.html.j2", "latex": "latex.tex.j2"}
 STANDALONE = {"html": "html-standalone.html.j2", "latex": "latex-standalone.tex.j2"}
@@ -111,6 +114,13 @@ def shown_authors(authors: Sequence[Author], limit: int) -> tuple[Author | None,
         return (*people[:limit], _ET_AL)
     tail = () if owner == len(people) - 1 else (_ET_AL,)
     return (*people[: limit - 1], None, people[owner], *tail)
+
+
+def separated(items: Iterable[Item], separator: str) -> Iterator[tuple[str, Item]]:
+    """Each item with the text to print before it: "" before the first, ``separator``
+    before the others. A plain loop in a template, where ``loop.first`` would cost a
+    LoopContext and two Python calls an item (authors: ~5% of rendering a list)."""
+    return zip(itertools.chain(("",), itertools.repeat(separator)), items, strict=False)
 
 
 def html_text(text: str) -> Markup:
@@ -242,6 +252,7 @@ def make_environment(
     env.filters["url"] = _url_filter(output.format)
     env.filters["bibtex"] = lambda pub: clean_bibtex(pub, output.abstract)
     env.filters["htmltext"] = html_text
+    env.filters["separated"] = separated
     return env
 
 

@@ -75,6 +75,14 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "{% for p in publications %}{{ p.nickname is defined }} {{ p.fields.year }}{% endfor %}",
             "False 2024\n",
         ),
+        (
+            # separated: what to print before each item ("" before the first), escaped.
+            "markdown",
+            "markdown.md.j2",
+            '{% for sep, a in publications[0].authors | separated(" <&> ") %}'
+            "{{ sep }}{{ a.short }}{% endfor %}|{% for sep, x in [] | separated(',') %}x{% endfor %}",
+            "Z. Tang &lt;&amp;&gt; X. Chu|\n",
+        ),
     ],
 )
 def test_site_template_overrides_and_extends(

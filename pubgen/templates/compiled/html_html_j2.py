@@ -8,7 +8,7 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_options = resolve('options')
-    l_0_venue = l_0_links = l_0_bibtex = l_0_list = missing
+    l_0_bibtex = l_0_list = missing
     try:
         t_1 = environment.filters['bibtex']
     except KeyError:
@@ -27,98 +27,9 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'min' found.")
-    try:
-        t_4 = environment.filters['url']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'url' found.")
     pass
     def macro(l_1_pub):
-        t_5 = []
-        if l_1_pub is missing:
-            l_1_pub = undefined("parameter 'pub' was not provided", name='pub')
-        pass
-        if environment.getattr(l_1_pub, 'venue'):
-            pass
-            t_5.append(
-                '<span class="pubgen-venue" dir="auto">',
-            )
-            if (environment.getattr(l_1_pub, 'type') in ('conference', 'journal', 'workshop')):
-                pass
-                t_5.append(
-                    'In ',
-                )
-            t_5.extend((
-                environment.finalize(environment.getattr(l_1_pub, 'venue')),
-                '</span>',
-            ))
-            if environment.getattr(l_1_pub, 'awards'):
-                pass
-                t_5.append(
-                    ' (',
-                )
-                l_2_loop = missing
-                for l_2_award, l_2_loop in LoopContext(environment.getattr(l_1_pub, 'awards'), undefined):
-                    _loop_vars = {}
-                    pass
-                    t_5.extend((
-                        '<strong class="pubgen-award">',
-                        environment.finalize(l_2_award),
-                        '</strong>',
-                    ))
-                    if (not environment.getattr(l_2_loop, 'last')):
-                        pass
-                        t_5.append(
-                            ', ',
-                        )
-                l_2_loop = l_2_award = missing
-                t_5.append(
-                    ')',
-                )
-            t_5.append(
-                '.',
-            )
-        return concat(t_5)
-    context.exported_vars.add('venue')
-    context.vars['venue'] = l_0_venue = Macro(environment, macro, 'venue', ('pub',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_pub):
-        t_6 = []
-        if l_1_pub is missing:
-            l_1_pub = undefined("parameter 'pub' was not provided", name='pub')
-        pass
-        if environment.getattr(l_1_pub, 'links'):
-            pass
-            t_6.append(
-                '\n<span class="pubgen-links">',
-            )
-            l_2_loop = missing
-            for l_2_link, l_2_loop in LoopContext(environment.getattr(l_1_pub, 'links'), undefined):
-                _loop_vars = {}
-                pass
-                if (not environment.getattr(l_2_loop, 'first')):
-                    pass
-                    t_6.append(
-                        ' ',
-                    )
-                t_6.extend((
-                    '[<a class="pubgen-link pubgen-',
-                    environment.finalize(environment.getattr(l_2_link, 'kind')),
-                    '" href="',
-                    environment.finalize(t_4(environment.getattr(l_2_link, 'url'))),
-                    '" rel="noopener">',
-                    environment.finalize(environment.getattr(l_2_link, 'label')),
-                    '</a>]',
-                ))
-            l_2_loop = l_2_link = missing
-            t_6.append(
-                '</span>',
-            )
-        return concat(t_6)
-    context.exported_vars.add('links')
-    context.vars['links'] = l_0_links = Macro(environment, macro, 'links', ('pub',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_pub):
-        t_7 = []
+        t_4 = []
         l_1_text = missing
         if l_1_pub is missing:
             l_1_pub = undefined("parameter 'pub' was not provided", name='pub')
@@ -126,16 +37,16 @@ def root(context, missing=missing, environment=environment):
         l_1_text = t_1(l_1_pub)
         if (undefined(name='text') if l_1_text is missing else l_1_text):
             pass
-            t_7.extend((
+            t_4.extend((
                 '\n<details class="pubgen-bibtex"><summary>BibTeX</summary><pre>',
                 environment.finalize((undefined(name='text') if l_1_text is missing else l_1_text)),
                 '</pre></details>',
             ))
-        return concat(t_7)
+        return concat(t_4)
     context.exported_vars.add('bibtex')
     context.vars['bibtex'] = l_0_bibtex = Macro(environment, macro, 'bibtex', ('pub',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_group):
-        t_8 = []
+        t_5 = []
         l_1_level = missing
         if l_1_group is missing:
             l_1_group = undefined("parameter 'group' was not provided", name='group')
@@ -143,7 +54,7 @@ def root(context, missing=missing, environment=environment):
         l_1_level = t_3(environment, [t_2(environment, [environment.getattr(l_1_group, 'level'), 1]), 6])
         if environment.getattr(l_1_group, 'heading'):
             pass
-            t_8.extend((
+            t_5.extend((
                 '\n<h',
                 environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level)),
                 ' class="pubgen-heading">',
@@ -154,33 +65,33 @@ def root(context, missing=missing, environment=environment):
             ))
         if environment.getattr(l_1_group, 'publications'):
             pass
-            t_8.append(
+            t_5.append(
                 '\n<ul class="pubgen-list">',
             )
             l_2_loop = missing
             for l_2_pub, l_2_loop in LoopContext(environment.getattr(l_1_group, 'publications'), undefined):
                 _loop_vars = {}
                 pass
-                t_8.append(
+                t_5.append(
                     '\n',
                 )
-                gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'level': l_1_level, 'bibtex': l_0_bibtex, 'links': l_0_links, 'list': l_0_list, 'venue': l_0_venue}))
+                gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'level': l_1_level, 'bibtex': l_0_bibtex, 'list': l_0_list}))
                 try:
                     for event in gen:
-                        t_8.append(event)
+                        t_5.append(event)
                 finally: gen.close()
             l_2_loop = l_2_pub = missing
-            t_8.append(
+            t_5.append(
                 '\n</ul>',
             )
         for l_2_sub in environment.getattr(l_1_group, 'subgroups'):
             _loop_vars = {}
             pass
-            t_8.append(
+            t_5.append(
                 environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
             )
         l_2_sub = missing
-        return concat(t_8)
+        return concat(t_5)
     context.exported_vars.add('list')
     context.vars['list'] = l_0_list = Macro(environment, macro, 'list', ('group',), False, False, False, context.eval_ctx.autoescape)
     yield '<div class="pubgen"'
@@ -200,35 +111,42 @@ def block_item(context, missing=missing, environment=environment):
     if 0: yield None
     _block_vars = {}
     l_0_pub = resolve('pub')
-    l_0_venue = resolve('venue')
     l_0_options = resolve('options')
-    l_0_links = resolve('links')
     l_0_bibtex = resolve('bibtex')
     l_0_authors = missing
     try:
-        t_9 = environment.filters['end_sentence']
+        t_6 = environment.filters['end_sentence']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'end_sentence' found.")
+    try:
+        t_7 = environment.filters['separated']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'separated' found.")
+    try:
+        t_8 = environment.filters['shown_authors']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'shown_authors' found.")
+    try:
+        t_9 = environment.filters['url']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'end_sentence' found.")
-    try:
-        t_10 = environment.filters['shown_authors']
-    except KeyError:
-        @internalcode
-        def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'shown_authors' found.")
+            raise TemplateRuntimeError("No filter named 'url' found.")
     pass
     yield '<li class="pubgen-item">\n'
-    l_0_authors = t_10((undefined(name='pub') if l_0_pub is missing else l_0_pub))
+    l_0_authors = t_8((undefined(name='pub') if l_0_pub is missing else l_0_pub))
     _block_vars['authors'] = l_0_authors
     yield '<span class="pubgen-authors">'
-    l_1_loop = missing
-    for l_1_a, l_1_loop in LoopContext((undefined(name='authors') if l_0_authors is missing else l_0_authors), undefined):
+    for (l_1_separator, l_1_a) in t_7((undefined(name='authors') if l_0_authors is missing else l_0_authors), ', '):
         _loop_vars = {}
         pass
-        if (not environment.getattr(l_1_loop, 'first')):
-            pass
-            yield ', '
+        yield environment.finalize(l_1_separator)
         if (not l_1_a):
             pass
             yield '…'
@@ -255,18 +173,54 @@ def block_item(context, missing=missing, environment=environment):
                 yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'))
                 yield '</span>'
             l_2_role = l_2_markers = missing
-    l_1_loop = l_1_a = missing
+    l_1_separator = l_1_a = missing
     yield '</span>'
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
         yield '.'
     yield '\n<span class="pubgen-title" dir="auto">'
-    yield environment.finalize(t_9(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
+    yield environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
     yield '</span>\n'
-    yield environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
-    if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_links'):
+    if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
-        yield environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
+        yield '<span class="pubgen-venue" dir="auto">'
+        if (environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'type') in ('conference', 'journal', 'workshop')):
+            pass
+            yield 'In '
+        yield environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'))
+        yield '</span>'
+        if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'):
+            pass
+            yield ' ('
+            l_1_loop = missing
+            for l_1_award, l_1_loop in LoopContext(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'), undefined):
+                _loop_vars = {}
+                pass
+                yield '<strong class="pubgen-award">'
+                yield environment.finalize(l_1_award)
+                yield '</strong>'
+                if (not environment.getattr(l_1_loop, 'last')):
+                    pass
+                    yield ', '
+            l_1_loop = l_1_award = missing
+            yield ')'
+        yield '.'
+    if (environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_links') and environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'links')):
+        pass
+        yield '\n<span class="pubgen-links">'
+        for (l_1_separator, l_1_link) in t_7(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'links'), ' '):
+            _loop_vars = {}
+            pass
+            yield environment.finalize(l_1_separator)
+            yield '[<a class="pubgen-link pubgen-'
+            yield environment.finalize(environment.getattr(l_1_link, 'kind'))
+            yield '" href="'
+            yield environment.finalize(t_9(environment.getattr(l_1_link, 'url')))
+            yield '" rel="noopener">'
+            yield environment.finalize(environment.getattr(l_1_link, 'label'))
+            yield '</a>]'
+        l_1_separator = l_1_link = missing
+        yield '</span>'
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_bibtex'):
         pass
         yield environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
@@ -318,4 +272,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
-debug_info = '9=37&10=42&12=47&13=53&14=56&19=85&20=90&22=96&27=120&28=126&29=127&30=131&36=137&37=143&38=144&39=148&41=155&43=161&44=169&65=176&69=187&70=191&75=192&44=195&46=222&47=229&48=232&49=235&50=238&51=245&53=246&55=260&56=264&57=266&58=267&59=270&70=275&71=284&72=288&75=304&76=313'
+debug_info = '9=31&10=37&11=38&12=42&19=48&20=54&21=55&22=59&24=66&26=72&27=80&58=87&62=98&63=102&68=103&27=106&29=143&30=149&31=150&32=153&33=156&34=163&36=164&38=178&39=182&40=184&42=187&43=190&44=192&47=208&49=211&52=224&63=229&64=238&65=242&68=258&69=267'

@@ -7,7 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_venue = l_0_links = l_0_bibtex = l_0_list = missing
+    l_0_bibtex = l_0_list = missing
     try:
         t_1 = environment.filters['bibtex']
     except KeyError:
@@ -26,78 +26,9 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'safe' found.")
-    try:
-        t_4 = environment.filters['url']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'url' found.")
     pass
     def macro(l_1_pub):
-        t_5 = []
-        if l_1_pub is missing:
-            l_1_pub = undefined("parameter 'pub' was not provided", name='pub')
-        pass
-        if environment.getattr(l_1_pub, 'venue'):
-            pass
-            if (environment.getattr(l_1_pub, 'type') in ('conference', 'journal', 'workshop')):
-                pass
-                t_5.append(
-                    'In ',
-                )
-            t_5.append(
-                environment.finalize(environment.getattr(l_1_pub, 'venue')),
-            )
-            if environment.getattr(l_1_pub, 'awards'):
-                pass
-                t_5.append(
-                    ' (',
-                )
-                l_2_loop = missing
-                for l_2_award, l_2_loop in LoopContext(environment.getattr(l_1_pub, 'awards'), undefined):
-                    _loop_vars = {}
-                    pass
-                    t_5.extend((
-                        '<strong>',
-                        environment.finalize(l_2_award),
-                        '</strong>',
-                    ))
-                    if (not environment.getattr(l_2_loop, 'last')):
-                        pass
-                        t_5.append(
-                            ', ',
-                        )
-                l_2_loop = l_2_award = missing
-                t_5.append(
-                    ')',
-                )
-            t_5.append(
-                '.',
-            )
-        return concat(t_5)
-    context.exported_vars.add('venue')
-    context.vars['venue'] = l_0_venue = Macro(environment, macro, 'venue', ('pub',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_pub):
-        t_6 = []
-        if l_1_pub is missing:
-            l_1_pub = undefined("parameter 'pub' was not provided", name='pub')
-        pass
-        for l_2_link in environment.getattr(l_1_pub, 'links'):
-            _loop_vars = {}
-            pass
-            t_6.extend((
-                ' [',
-                environment.finalize(environment.getattr(l_2_link, 'label')),
-                '](',
-                environment.finalize(t_4(environment.getattr(l_2_link, 'url'))),
-                ')',
-            ))
-        l_2_link = missing
-        return concat(t_6)
-    context.exported_vars.add('links')
-    context.vars['links'] = l_0_links = Macro(environment, macro, 'links', ('pub',), False, False, False, context.eval_ctx.autoescape)
-    def macro(l_1_pub):
-        t_7 = []
+        t_4 = []
         l_1_text = missing
         if l_1_pub is missing:
             l_1_pub = undefined("parameter 'pub' was not provided", name='pub')
@@ -105,22 +36,22 @@ def root(context, missing=missing, environment=environment):
         l_1_text = t_1(l_1_pub)
         if (undefined(name='text') if l_1_text is missing else l_1_text):
             pass
-            t_7.extend((
+            t_4.extend((
                 '\n\n  <details class="pubgen-bibtex" markdown="0"><summary>BibTeX</summary><pre>',
                 environment.finalize(t_2((undefined(name='text') if l_1_text is missing else l_1_text))),
                 '</pre></details>',
             ))
-        return concat(t_7)
+        return concat(t_4)
     context.exported_vars.add('bibtex')
     context.vars['bibtex'] = l_0_bibtex = Macro(environment, macro, 'bibtex', ('pub',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_group):
-        t_8 = []
+        t_5 = []
         if l_1_group is missing:
             l_1_group = undefined("parameter 'group' was not provided", name='group')
         pass
         if environment.getattr(l_1_group, 'heading'):
             pass
-            t_8.extend((
+            t_5.extend((
                 environment.finalize(t_3(('#' * environment.getattr(l_1_group, 'level')))),
                 ' ',
                 environment.finalize(environment.getattr(l_1_group, 'heading')),
@@ -130,23 +61,23 @@ def root(context, missing=missing, environment=environment):
         for l_2_pub, l_2_loop in LoopContext(environment.getattr(l_1_group, 'publications'), undefined):
             _loop_vars = {}
             pass
-            gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'bibtex': l_0_bibtex, 'links': l_0_links, 'list': l_0_list, 'venue': l_0_venue}))
+            gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'bibtex': l_0_bibtex, 'list': l_0_list}))
             try:
                 for event in gen:
-                    t_8.append(event)
+                    t_5.append(event)
             finally: gen.close()
-            t_8.append(
+            t_5.append(
                 '\n\n',
             )
         l_2_loop = l_2_pub = missing
         for l_2_sub in environment.getattr(l_1_group, 'subgroups'):
             _loop_vars = {}
             pass
-            t_8.append(
+            t_5.append(
                 environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
             )
         l_2_sub = missing
-        return concat(t_8)
+        return concat(t_5)
     context.exported_vars.add('list')
     context.vars['list'] = l_0_list = Macro(environment, macro, 'list', ('group',), False, False, False, context.eval_ctx.autoescape)
     yield from context.blocks['legend'][0](context)
@@ -160,34 +91,41 @@ def block_item(context, missing=missing, environment=environment):
     if 0: yield None
     _block_vars = {}
     l_0_pub = resolve('pub')
-    l_0_venue = resolve('venue')
     l_0_options = resolve('options')
-    l_0_links = resolve('links')
     l_0_bibtex = resolve('bibtex')
     l_0_authors = missing
     try:
-        t_9 = environment.filters['end_sentence']
+        t_6 = environment.filters['end_sentence']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'end_sentence' found.")
+    try:
+        t_7 = environment.filters['separated']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'separated' found.")
+    try:
+        t_8 = environment.filters['shown_authors']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'shown_authors' found.")
+    try:
+        t_9 = environment.filters['url']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'end_sentence' found.")
-    try:
-        t_10 = environment.filters['shown_authors']
-    except KeyError:
-        @internalcode
-        def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'shown_authors' found.")
+            raise TemplateRuntimeError("No filter named 'url' found.")
     pass
-    l_0_authors = t_10((undefined(name='pub') if l_0_pub is missing else l_0_pub))
+    l_0_authors = t_8((undefined(name='pub') if l_0_pub is missing else l_0_pub))
     _block_vars['authors'] = l_0_authors
     yield '* '
-    l_1_loop = missing
-    for l_1_a, l_1_loop in LoopContext((undefined(name='authors') if l_0_authors is missing else l_0_authors), undefined):
+    for (l_1_separator, l_1_a) in t_7((undefined(name='authors') if l_0_authors is missing else l_0_authors), ', '):
         _loop_vars = {}
         pass
-        if (not environment.getattr(l_1_loop, 'first')):
-            pass
-            yield ', '
+        yield environment.finalize(l_1_separator)
         if (not l_1_a):
             pass
             yield '…'
@@ -204,30 +142,57 @@ def block_item(context, missing=missing, environment=environment):
             yield environment.finalize(environment.getattr(l_1_a, 'short'))
         if (l_1_a and environment.getattr(l_1_a, 'roles')):
             pass
-            def t_11(fiter):
+            def t_10(fiter):
                 l_2_markers = resolve('markers')
                 for l_2_role in fiter:
                     if (l_2_role in (undefined(name='markers') if l_2_markers is missing else l_2_markers)):
                         yield l_2_role
-            for l_2_role in t_11(environment.getattr(l_1_a, 'roles')):
+            for l_2_role in t_10(environment.getattr(l_1_a, 'roles')):
                 l_2_markers = resolve('markers')
                 _loop_vars = {}
                 pass
                 yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'))
             l_2_role = l_2_markers = missing
-    l_1_loop = l_1_a = missing
+    l_1_separator = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
         yield '.'
     yield ' '
-    yield environment.finalize(t_9(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
+    yield environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
     if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
         yield ' '
-        yield environment.finalize(context.call((undefined(name='venue') if l_0_venue is missing else l_0_venue), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
+        if (environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'type') in ('conference', 'journal', 'workshop')):
+            pass
+            yield 'In '
+        yield environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'))
+        if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'):
+            pass
+            yield ' ('
+            l_1_loop = missing
+            for l_1_award, l_1_loop in LoopContext(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'), undefined):
+                _loop_vars = {}
+                pass
+                yield '<strong>'
+                yield environment.finalize(l_1_award)
+                yield '</strong>'
+                if (not environment.getattr(l_1_loop, 'last')):
+                    pass
+                    yield ', '
+            l_1_loop = l_1_award = missing
+            yield ')'
+        yield '.'
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_links'):
         pass
-        yield environment.finalize(context.call((undefined(name='links') if l_0_links is missing else l_0_links), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
+        for l_1_link in environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'links'):
+            _loop_vars = {}
+            pass
+            yield ' ['
+            yield environment.finalize(environment.getattr(l_1_link, 'label'))
+            yield ']('
+            yield environment.finalize(t_9(environment.getattr(l_1_link, 'url')))
+            yield ')'
+        l_1_link = missing
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_bibtex'):
         pass
         yield environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
@@ -277,4 +242,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
-debug_info = '5=36&6=41&7=43&8=49&9=51&14=80&15=85&21=99&22=105&23=106&25=110&32=116&33=121&36=130&37=135&54=142&57=152&63=153&37=155&38=181&39=185&40=188&41=191&42=194&43=197&44=204&46=205&48=219&49=228&50=231&57=235&58=244&59=248&63=263&64=272'
+debug_info = '8=30&9=36&10=37&12=41&19=47&20=52&23=61&24=66&45=73&48=83&54=84&24=86&25=122&26=125&27=128&28=129&29=132&30=135&31=142&33=143&35=157&36=162&37=168&38=169&40=185&41=196&48=200&49=209&50=213&54=228&55=237'
