@@ -41,6 +41,6 @@ class EntryStages:
         pub = mark_owner(pub, self.owner)
         links, link_problems = links_of(pub, self.links)
         vtype, venue = classification(pub, self.venues)
-        # One copy for both stages, since neither reads what the other sets (~2.7 us a
-        # copy: ~7 ms of a 5,000-entry build on two cores).
+        # One copy for both stages, since neither reads what the other sets: a copy of a
+        # Publication costs ~2.7 us, ~13.5 ms of CPU at 5,000 entries.
         return replace(pub, links=links, type=vtype, venue=venue), normalise_problems, link_problems
