@@ -1,19 +1,27 @@
-"""A long list rendered on two cores: a forked worker renders the later half of the items.
+"""A long list rendered on two cores: a forked worker renders the earlier half of the items.
 
 Rendering is one template call, but most of its time is the ``item`` block, once per
-publication (5,000 entries: ~150 ms of ~175). The worker, forked with the template and
-the publications in hand, renders the page with the items of the later half only and
-sends their text back; this process renders the earlier half meanwhile, then puts the
-worker's text in place of the later items. The page is the one a single process renders
-as long as an item's text depends only on its own context (its publication, its loop,
-its group), which holds for pubgen's packaged templates: render.py shares only those,
-never a site's template, whose item block could carry state from one item to the next
-(a ``namespace`` counter, ``loop.changed``). If the worker fails, this process renders
-the rest itself, and a template error comes out as it would from one process.
+publication. The worker, forked with the template and the publications in hand, renders
+the page with the items of the earlier half only and sends their texts back; this
+process meanwhile renders the page with the later half's items and a placeholder for
+each earlier one, then puts the worker's texts in the placeholders' places. Neither
+process waits for the other until both have walked the whole page once.
+
+The page is the one a single process renders as long as an item's text depends only on
+its own context (its publication, its loop, its group), which holds for pubgen's
+packaged templates: render.py shares only those, never a site's template, whose item
+block could carry state from one item to the next (a ``namespace`` counter,
+``loop.changed``). If anything goes wrong on either side (a template error, a worker
+that died, a placeholder count that does not add up), this process renders the page
+again on its own, so that the page, or the first error, is exactly what one process
+gives.
 """
 
 from __future__ import annotations
 
+import itertools
+import os
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -28,17 +36,15 @@ Block = Callable[[Context], Iterator[str]]
 
 class _Items:
     """The ``item`` block as the page calls it: the items numbered in ``mine`` rendered,
-    the later ones taken from ``later()`` (None: rendered here too), the earlier ones
-    skipped when ``later`` is None (the worker's pass, which leaves them to this process)."""
+    each other one replaced by ``placeholder`` (or by nothing: the worker's pass)."""
 
-    def __init__(
-        self, block: Block, mine: range, later: Callable[[], list[str] | None] | None
-    ) -> None:
+    def __init__(self, block: Block, mine: range, placeholder: str = "") -> None:
         self.block = block
         self.mine = mine
-        self.later = later
+        self.placeholder = placeholder
         self.rendered: list[str] = []
         self.count = 0
+        self.placeholders = 0
 
     def __call__(self, context: Context) -> Iterator[str]:
         # A generator, as Jinja2's compiled code expects of a block (it closes it).
@@ -48,35 +54,9 @@ class _Items:
             text = "".join(self.block(context))
             self.rendered.append(text)
             yield text
-            return
-        if self.later is None:
-            return
-        texts = self.later()
-        offset = index - self.mine.stop
-        if texts is not None and 0 <= offset < len(texts):
-            yield texts[offset]
-        else:
-            yield from self.block(context)
-
-
-class _FromWorker:
-    """The worker's texts of the later half, taken when the page first needs one."""
-
-    def __init__(self, worker: Worker) -> None:
-        self.worker = worker
-        self.taken = False
-        self.texts: list[str] | None = None
-
-    def __call__(self) -> list[str] | None:
-        from pubgen.workers import WorkerDied
-
-        if not self.taken:
-            self.taken = True
-            try:
-                self.texts = self.worker.take()
-            except (WorkerDied, RuntimeError):
-                self.texts = None  # rendered here, where an error is reported as it should
-        return self.texts
+        elif self.placeholder:
+            self.placeholders += 1
+            yield self.placeholder
 
 
 def _with_items(template: Template, variables: Mapping[str, Any], items: _Items) -> str:
@@ -91,30 +71,41 @@ def _with_items(template: Template, variables: Mapping[str, Any], items: _Items)
 
 
 def render_shared(template: Template, variables: Mapping[str, Any], count: int) -> str:
-    """``template.render(**variables)``, the later half of its ``count`` items rendered by
-    a forked worker. The template must have an ``item`` block, called once an item."""
+    """``template.render(**variables)``, the earlier half of its ``count`` items rendered
+    by a forked worker. The template must have an ``item`` block, called once an item;
+    ``count`` only decides who renders what (an item past it is rendered here)."""
     from pubgen.workers import start_workers, worker_signals
 
     block = template.blocks["item"]
     half = count // 2
-    later = _Items(block, range(half, count), later=None)
+    earlier = _Items(block, range(half))
 
-    def render_later(_: object) -> list[str]:
-        _with_items(template, variables, later)
-        return later.rendered
+    def render_earlier(_: object) -> list[str]:
+        _with_items(template, variables, earlier)
+        return earlier.rendered
 
     started: list[Worker] = []
     done = False
     try:
         try:
-            start_workers(1, render_later, worker_signals, started)
+            start_workers(1, render_earlier, worker_signals, started)
         except OSError:  # no process left to fork: one process renders it all
             return template.render(**variables)
-        from_worker = _FromWorker(started[0])
         started[0].send(None)
-        text = _with_items(template, variables, _Items(block, range(half), from_worker))
-        done = from_worker.taken  # else the worker may still be rendering: no need to wait
-        return text
+        # NUL never reaches a page (every escaper replaces control characters), and the
+        # random part never comes from an input; the counts are checked all the same.
+        later = _Items(block, range(half, sys.maxsize), f"\0pubgen-item-{os.urandom(8).hex()}\0")
+        try:
+            text = _with_items(template, variables, later)
+            texts: list[str] = started[0].take()
+            done = True
+        except Exception:  # a template error here, or a worker that failed or died
+            # Which item fails first, here or there, is for one process's render to say.
+            return template.render(**variables)
+        pieces = text.split(later.placeholder)
+        if later.placeholders != len(texts) or len(pieces) != len(texts) + 1:
+            return template.render(**variables)
+        return "".join(itertools.chain.from_iterable(zip(pieces, [*texts, ""], strict=True)))
     finally:
         for worker in started:
             worker.stop(now=not done)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -106,3 +107,17 @@ def test_an_error_in_any_item_is_raised_as_one_process_raises_it(bad: int) -> No
         template.render(**_GROUPS)
     with pytest.raises(ValueError, match=f"item {bad} is bad"):
         items.render_shared(template, _GROUPS, 12)
+
+
+def test_a_placeholder_in_this_process_half_still_gives_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The texts of the earlier half go where this process put placeholders: an item of
+    its own half that prints the placeholder (here made to be known) must not take one."""
+    monkeypatch.setattr(os, "urandom", lambda size: b"\1" * size)
+    placeholder = "\0pubgen-item-" + "01" * 8 + "\0"
+    template = _fails_at(-1)
+    groups = {"groups": [{"name": "a", "pubs": ["w", "x", placeholder, "z"]}]}
+    page = template.render(**groups)
+    assert page.count(placeholder) == 1
+    assert items.render_shared(template, groups, 4) == page
