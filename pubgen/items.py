@@ -91,11 +91,11 @@ def render_shared(template: Template, variables: Mapping[str, Any], count: int) 
             start_workers(1, render_earlier, worker_signals, started)
         except OSError:  # no process left to fork: one process renders it all
             return template.render(**variables)
-        started[0].send(None)
-        # NUL never reaches a page (every escaper replaces control characters), and the
+        # NUL never reaches a page (every escaper drops control characters), and the
         # random part never comes from an input; the counts are checked all the same.
         later = _Items(block, range(half, sys.maxsize), f"\0pubgen-item-{os.urandom(8).hex()}\0")
         try:
+            started[0].send(None)
             text = _with_items(template, variables, later)
             texts: list[str] = started[0].take()
             done = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from pubgen import items, render
+from pubgen import items, render, workers
 from pubgen.cli import main
 from tests.conftest import REPO
 
@@ -121,3 +122,24 @@ def test_a_placeholder_in_this_process_half_still_gives_the_page(
     page = template.render(**groups)
     assert page.count(placeholder) == 1
     assert items.render_shared(template, groups, 4) == page
+
+
+def test_a_worker_dead_before_its_task_leaves_the_page_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker dead before its task is sent: this process renders the page on its own."""
+    forked: list[int] = []
+    start_workers = workers.start_workers
+
+    def start_and_kill(*args: Any) -> None:
+        start_workers(*args)
+        for worker in args[-1]:
+            forked.append(worker.pid)
+            os.kill(worker.pid, signal.SIGKILL)
+            # Dead (its end of the task pipe closed) but not reaped: stop() reaps it.
+            os.waitid(os.P_PID, worker.pid, os.WEXITED | os.WNOWAIT)
+
+    monkeypatch.setattr(workers, "start_workers", start_and_kill)
+    template = _fails_at(-1)
+    assert items.render_shared(template, _GROUPS, 12) == template.render(**_GROUPS)
+    assert len(forked) == 1
