@@ -77,22 +77,12 @@ def _read_apart(task: _Task) -> list[Event]:
 CAN_FORK = sys.platform == "linux"
 
 
-def usable_cores() -> int:
-    return len(os.sched_getaffinity(0)) if CAN_FORK else 1
-
-
 def _start_worker() -> None:
     from pubgen import handover
     from pubgen.workers import worker_signals
 
     handover.start_worker()
     worker_signals()
-
-
-class _Sent(NamedTuple):
-    """A chunk a worker is reading: its events come from ``worker``, in the order sent."""
-
-    worker: Worker
 
 
 class _Workers:
@@ -102,7 +92,9 @@ class _Workers:
         self.count = count
         self.started: list[Worker] = []
 
-    def submit(self, task: _Task) -> _Sent:
+    def submit(self, task: _Task) -> Worker:
+        """Send ``task`` to the least busy worker, which is returned: the chunk's events
+        are that worker's next result not yet taken (results come in the order sent)."""
         if not self.started:
             self._start()
         from pubgen.workers import WorkerDied
@@ -112,7 +104,7 @@ class _Workers:
             worker.send(task)
         except WorkerDied:
             raise _died() from None
-        return _Sent(worker)
+        return worker
 
     def _start(self) -> None:
         from pubgen import handover  # noqa: F401  (its picklers, set up before the fork)
@@ -149,11 +141,11 @@ class _Workers:
             handover.forget_received()
 
 
-def _result(sent: _Sent) -> list[Event]:
+def _result(worker: Worker) -> list[Event]:
     from pubgen.workers import WorkerDied
 
     try:
-        events: list[Event] = sent.worker.take()
+        events: list[Event] = worker.take()
     except WorkerDied:
         raise _died() from None
     return events
@@ -193,7 +185,9 @@ def read_entries(
     size = CHUNK_CHARS
     if jobs > 1:
         size = max(smallest, min(PARALLEL_CHUNK_CHARS, file_size // PARALLEL_CHUNKS))
-    pending: deque[list[Event] | _Sent] = deque()
+    # In text order: the events of a chunk read here, or the worker whose next result
+    # not yet taken is that chunk's.
+    pending: deque[list[Event] | Worker] = deque()
     workers = _Workers(jobs - 1)
     done = False
     read = 0  # characters of the file in chunks so far
@@ -228,13 +222,13 @@ def _size(path: str) -> int:
         return 0  # BibFile reports it
 
 
-def _take_ready(pending: deque[list[Event] | _Sent], keeper: Keeper, wait: bool = False) -> None:
+def _take_ready(pending: deque[list[Event] | Worker], keeper: Keeper, wait: bool = False) -> None:
     """Hand the keeper every result at the front of the queue that is there (or all)."""
     while pending:
         first = pending[0]
         if isinstance(first, list):
             keeper.take(first)
-        elif wait or first.worker.ready():
+        elif wait or first.ready():
             keeper.take(_result(first))
         else:
             return

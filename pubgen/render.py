@@ -183,28 +183,12 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         frame: jinja2.compiler.Frame,
         finalize: jinja2.compiler.CodeGenerator._FinalizeInfo,
     ) -> None:
-        if _finalize_only(frame, finalize):
-            self.write(finalize.src or "")
+        context = frame.eval_ctx
+        if context.autoescape and not context.volatile and finalize.src:
+            # "(" where Jinja2 writes "escape(": its closing parentheses stay as they are.
+            self.write("(" + finalize.src)
         else:
             super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(
-        self,
-        node: jinja2.nodes.Expr,
-        frame: jinja2.compiler.Frame,
-        finalize: jinja2.compiler.CodeGenerator._FinalizeInfo,
-    ) -> None:
-        if _finalize_only(frame, finalize):
-            self.write(")")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-
-def _finalize_only(
-    frame: jinja2.compiler.Frame, finalize: jinja2.compiler.CodeGenerator._FinalizeInfo
-) -> bool:
-    context = frame.eval_ctx
-    return bool(context.autoescape and not context.volatile and finalize.src)
 
 
 class _Environment(jinja2.Environment):

@@ -163,9 +163,11 @@ def _jobs(text: str) -> int:
 
 def jobs_wanted(given: int | None) -> int:
     """How many processes a command uses: 1 wherever workers cannot be forked."""
-    from pubgen.reading import CAN_FORK, usable_cores
+    from pubgen.reading import CAN_FORK
 
-    return (given or min(usable_cores(), 4)) if CAN_FORK else 1
+    if not CAN_FORK:
+        return 1
+    return given or min(len(os.sched_getaffinity(0)), 4)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_4.extend((
                 '\n<details class="pubgen-bibtex"><summary>BibTeX</summary><pre>',
-                environment.finalize((undefined(name='text') if l_1_text is missing else l_1_text)),
+                (environment.finalize((undefined(name='text') if l_1_text is missing else l_1_text))),
                 '</pre></details>',
             ))
         return concat(t_4)
@@ -56,11 +56,11 @@ def root(context, missing=missing, environment=environment):
             pass
             t_5.extend((
                 '\n<h',
-                environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level)),
+                (environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level))),
                 ' class="pubgen-heading">',
-                environment.finalize(environment.getattr(l_1_group, 'heading')),
+                (environment.finalize(environment.getattr(l_1_group, 'heading'))),
                 '</h',
-                environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level)),
+                (environment.finalize((undefined(name='level') if l_1_level is missing else l_1_level))),
                 '>',
             ))
         if environment.getattr(l_1_group, 'publications'):
@@ -88,7 +88,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_5.append(
-                environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
+                (environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars))),
             )
         l_2_sub = missing
         return concat(t_5)
@@ -146,7 +146,7 @@ def block_item(context, missing=missing, environment=environment):
     for (l_1_separator, l_1_a) in t_7((undefined(name='authors') if l_0_authors is missing else l_0_authors), ', '):
         _loop_vars = {}
         pass
-        yield environment.finalize(l_1_separator)
+        yield (environment.finalize(l_1_separator))
         if (not l_1_a):
             pass
             yield '…'
@@ -156,11 +156,11 @@ def block_item(context, missing=missing, environment=environment):
         elif environment.getattr(l_1_a, 'is_owner'):
             pass
             yield '<strong class="pubgen-owner">'
-            yield environment.finalize(environment.getattr(l_1_a, 'short'))
+            yield (environment.finalize(environment.getattr(l_1_a, 'short')))
             yield '</strong>'
         else:
             pass
-            yield environment.finalize(environment.getattr(l_1_a, 'short'))
+            yield (environment.finalize(environment.getattr(l_1_a, 'short')))
         if l_1_a:
             pass
             for l_2_role in environment.getattr(l_1_a, 'roles'):
@@ -168,9 +168,9 @@ def block_item(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<span class="pubgen-marker" title="'
-                yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'label'))
+                yield (environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'label')))
                 yield '">'
-                yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'))
+                yield (environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol')))
                 yield '</span>'
             l_2_role = l_2_markers = missing
     l_1_separator = l_1_a = missing
@@ -179,7 +179,7 @@ def block_item(context, missing=missing, environment=environment):
         pass
         yield '.'
     yield '\n<span class="pubgen-title" dir="auto">'
-    yield environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
+    yield (environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title'))))
     yield '</span>\n'
     if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
@@ -187,7 +187,7 @@ def block_item(context, missing=missing, environment=environment):
         if (environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'type') in ('conference', 'journal', 'workshop')):
             pass
             yield 'In '
-        yield environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'))
+        yield (environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue')))
         yield '</span>'
         if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'):
             pass
@@ -197,7 +197,7 @@ def block_item(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<strong class="pubgen-award">'
-                yield environment.finalize(l_1_award)
+                yield (environment.finalize(l_1_award))
                 yield '</strong>'
                 if (not environment.getattr(l_1_loop, 'last')):
                     pass
@@ -211,19 +211,19 @@ def block_item(context, missing=missing, environment=environment):
         for (l_1_separator, l_1_link) in t_7(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'links'), ' '):
             _loop_vars = {}
             pass
-            yield environment.finalize(l_1_separator)
+            yield (environment.finalize(l_1_separator))
             yield '[<a class="pubgen-link pubgen-'
-            yield environment.finalize(environment.getattr(l_1_link, 'kind'))
+            yield (environment.finalize(environment.getattr(l_1_link, 'kind')))
             yield '" href="'
-            yield environment.finalize(t_9(environment.getattr(l_1_link, 'url')))
+            yield (environment.finalize(t_9(environment.getattr(l_1_link, 'url'))))
             yield '" rel="noopener">'
-            yield environment.finalize(environment.getattr(l_1_link, 'label'))
+            yield (environment.finalize(environment.getattr(l_1_link, 'label')))
             yield '</a>]'
         l_1_separator = l_1_link = missing
         yield '</span>'
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_bibtex'):
         pass
-        yield environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
+        yield (environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
     yield '\n</li>'
 
 def block_legend(context, missing=missing, environment=environment):
@@ -243,12 +243,12 @@ def block_legend(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '<span class="pubgen-marker">'
-            yield environment.finalize(environment.getattr(l_1_m, 'symbol'))
+            yield (environment.finalize(environment.getattr(l_1_m, 'symbol')))
             yield '</span> '
             if environment.getattr(l_1_loop, 'first'):
                 pass
                 yield 'represents '
-            yield environment.finalize(environment.getattr(l_1_m, 'label'))
+            yield (environment.finalize(environment.getattr(l_1_m, 'label')))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield ', '
@@ -268,7 +268,7 @@ def block_groups(context, missing=missing, environment=environment):
         l_1_list = resolve('list')
         _loop_vars = {}
         pass
-        yield environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars))
+        yield (environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars)))
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}

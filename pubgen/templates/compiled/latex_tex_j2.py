@@ -16,7 +16,7 @@ def root(context, missing=missing, environment=environment):
         pass
         t_1.extend((
             '\\textsuperscript{',
-            environment.finalize(l_1_symbol),
+            (environment.finalize(l_1_symbol)),
             '}',
         ))
         return concat(t_1)
@@ -33,9 +33,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_2.extend((
                 '\\',
-                environment.finalize((undefined(name='command') if l_1_command is missing else l_1_command)),
+                (environment.finalize((undefined(name='command') if l_1_command is missing else l_1_command))),
                 '*{',
-                environment.finalize(environment.getattr(l_1_group, 'heading')),
+                (environment.finalize(environment.getattr(l_1_group, 'heading'))),
                 '}\n\n',
             ))
         if environment.getattr(l_1_group, 'publications'):
@@ -63,7 +63,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_2.append(
-                environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
+                (environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars))),
             )
         l_2_sub = missing
         return concat(t_2)
@@ -114,7 +114,7 @@ def block_item(context, missing=missing, environment=environment):
     for (l_1_separator, l_1_a) in t_4((undefined(name='authors') if l_0_authors is missing else l_0_authors), ', '):
         _loop_vars = {}
         pass
-        yield environment.finalize(l_1_separator)
+        yield (environment.finalize(l_1_separator))
         if (not l_1_a):
             pass
             yield '\\ldots{}'
@@ -124,11 +124,11 @@ def block_item(context, missing=missing, environment=environment):
         elif environment.getattr(l_1_a, 'is_owner'):
             pass
             yield '\\textbf{'
-            yield environment.finalize(environment.getattr(l_1_a, 'short'))
+            yield (environment.finalize(environment.getattr(l_1_a, 'short')))
             yield '}'
         else:
             pass
-            yield environment.finalize(environment.getattr(l_1_a, 'short'))
+            yield (environment.finalize(environment.getattr(l_1_a, 'short')))
         if l_1_a:
             pass
             for l_2_role in environment.getattr(l_1_a, 'roles'):
@@ -136,14 +136,14 @@ def block_item(context, missing=missing, environment=environment):
                 l_2_markers = resolve('markers')
                 _loop_vars = {}
                 pass
-                yield environment.finalize(context.call((undefined(name='sup') if l_2_sup is missing else l_2_sup), environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'), _loop_vars=_loop_vars))
+                yield (environment.finalize(context.call((undefined(name='sup') if l_2_sup is missing else l_2_sup), environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'), _loop_vars=_loop_vars)))
             l_2_role = l_2_sup = l_2_markers = missing
     l_1_separator = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
         yield '.'
     yield ' '
-    yield environment.finalize(t_3(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
+    yield (environment.finalize(t_3(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title'))))
     if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
         yield ' '
@@ -151,7 +151,7 @@ def block_item(context, missing=missing, environment=environment):
             pass
             yield 'In '
         yield '\\emph{'
-        yield environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'))
+        yield (environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue')))
         yield '}'
         if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'):
             pass
@@ -161,7 +161,7 @@ def block_item(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '\\textbf{'
-                yield environment.finalize(l_1_award)
+                yield (environment.finalize(l_1_award))
                 yield '}'
                 if (not environment.getattr(l_1_loop, 'last')):
                     pass
@@ -175,9 +175,9 @@ def block_item(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield ' \\href{'
-            yield environment.finalize(t_6(environment.getattr(l_1_link, 'url')))
+            yield (environment.finalize(t_6(environment.getattr(l_1_link, 'url'))))
             yield '}{'
-            yield environment.finalize(environment.getattr(l_1_link, 'label'))
+            yield (environment.finalize(environment.getattr(l_1_link, 'label')))
             yield '}'
         l_1_link = missing
 
@@ -208,12 +208,12 @@ def block_legend(context, missing=missing, environment=environment):
             l_1_sup = resolve('sup')
             _loop_vars = {}
             pass
-            yield environment.finalize(context.call((undefined(name='sup') if l_1_sup is missing else l_1_sup), environment.getattr(l_1_m, 'symbol'), _loop_vars=_loop_vars))
+            yield (environment.finalize(context.call((undefined(name='sup') if l_1_sup is missing else l_1_sup), environment.getattr(l_1_m, 'symbol'), _loop_vars=_loop_vars)))
             yield ' '
             if environment.getattr(l_1_loop, 'first'):
                 pass
                 yield 'represents '
-            yield environment.finalize(environment.getattr(l_1_m, 'label'))
+            yield (environment.finalize(environment.getattr(l_1_m, 'label')))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield ', '
@@ -233,7 +233,7 @@ def block_groups(context, missing=missing, environment=environment):
         l_1_list = resolve('list')
         _loop_vars = {}
         pass
-        yield environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars))
+        yield (environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars)))
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'preamble': block_preamble, 'legend': block_legend, 'groups': block_groups}

@@ -38,7 +38,7 @@ def root(context, missing=missing, environment=environment):
             pass
             t_4.extend((
                 '\n\n  <details class="pubgen-bibtex" markdown="0"><summary>BibTeX</summary><pre>',
-                environment.finalize(t_2((undefined(name='text') if l_1_text is missing else l_1_text))),
+                (environment.finalize(t_2((undefined(name='text') if l_1_text is missing else l_1_text)))),
                 '</pre></details>',
             ))
         return concat(t_4)
@@ -52,9 +52,9 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr(l_1_group, 'heading'):
             pass
             t_5.extend((
-                environment.finalize(t_3(('#' * environment.getattr(l_1_group, 'level')))),
+                (environment.finalize(t_3(('#' * environment.getattr(l_1_group, 'level'))))),
                 ' ',
-                environment.finalize(environment.getattr(l_1_group, 'heading')),
+                (environment.finalize(environment.getattr(l_1_group, 'heading'))),
                 '\n\n',
             ))
         l_2_loop = missing
@@ -74,7 +74,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             t_5.append(
-                environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars)),
+                (environment.finalize(context.call((undefined(name='list') if l_0_list is missing else l_0_list), l_2_sub, _loop_vars=_loop_vars))),
             )
         l_2_sub = missing
         return concat(t_5)
@@ -125,7 +125,7 @@ def block_item(context, missing=missing, environment=environment):
     for (l_1_separator, l_1_a) in t_7((undefined(name='authors') if l_0_authors is missing else l_0_authors), ', '):
         _loop_vars = {}
         pass
-        yield environment.finalize(l_1_separator)
+        yield (environment.finalize(l_1_separator))
         if (not l_1_a):
             pass
             yield '…'
@@ -135,11 +135,11 @@ def block_item(context, missing=missing, environment=environment):
         elif environment.getattr(l_1_a, 'is_owner'):
             pass
             yield '**'
-            yield environment.finalize(environment.getattr(l_1_a, 'short'))
+            yield (environment.finalize(environment.getattr(l_1_a, 'short')))
             yield '**'
         else:
             pass
-            yield environment.finalize(environment.getattr(l_1_a, 'short'))
+            yield (environment.finalize(environment.getattr(l_1_a, 'short')))
         if (l_1_a and environment.getattr(l_1_a, 'roles')):
             pass
             def t_10(fiter):
@@ -151,21 +151,21 @@ def block_item(context, missing=missing, environment=environment):
                 l_2_markers = resolve('markers')
                 _loop_vars = {}
                 pass
-                yield environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol'))
+                yield (environment.finalize(environment.getattr(environment.getitem((undefined(name='markers') if l_2_markers is missing else l_2_markers), l_2_role), 'symbol')))
             l_2_role = l_2_markers = missing
     l_1_separator = l_1_a = missing
     if ((undefined(name='authors') if l_0_authors is missing else l_0_authors) and (not environment.getattr(environment.getitem((undefined(name='authors') if l_0_authors is missing else l_0_authors), -1), 'is_others'))):
         pass
         yield '.'
     yield ' '
-    yield environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title')))
+    yield (environment.finalize(t_6(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'title'))))
     if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'):
         pass
         yield ' '
         if (environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'type') in ('conference', 'journal', 'workshop')):
             pass
             yield 'In '
-        yield environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue'))
+        yield (environment.finalize(environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'venue')))
         if environment.getattr((undefined(name='pub') if l_0_pub is missing else l_0_pub), 'awards'):
             pass
             yield ' ('
@@ -174,7 +174,7 @@ def block_item(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<strong>'
-                yield environment.finalize(l_1_award)
+                yield (environment.finalize(l_1_award))
                 yield '</strong>'
                 if (not environment.getattr(l_1_loop, 'last')):
                     pass
@@ -188,14 +188,14 @@ def block_item(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield ' ['
-            yield environment.finalize(environment.getattr(l_1_link, 'label'))
+            yield (environment.finalize(environment.getattr(l_1_link, 'label')))
             yield ']('
-            yield environment.finalize(t_9(environment.getattr(l_1_link, 'url')))
+            yield (environment.finalize(t_9(environment.getattr(l_1_link, 'url'))))
             yield ')'
         l_1_link = missing
     if environment.getattr((undefined(name='options') if l_0_options is missing else l_0_options), 'show_bibtex'):
         pass
-        yield environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars))
+        yield (environment.finalize(context.call((undefined(name='bibtex') if l_0_bibtex is missing else l_0_bibtex), (undefined(name='pub') if l_0_pub is missing else l_0_pub), _block_vars=_block_vars)))
 
 def block_legend(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
@@ -213,12 +213,12 @@ def block_legend(context, missing=missing, environment=environment):
         for l_1_m, l_1_loop in LoopContext((undefined(name='legend') if l_0_legend is missing else l_0_legend), undefined):
             _loop_vars = {}
             pass
-            yield environment.finalize(environment.getattr(l_1_m, 'symbol'))
+            yield (environment.finalize(environment.getattr(l_1_m, 'symbol')))
             yield ' '
             if environment.getattr(l_1_loop, 'first'):
                 pass
                 yield 'represents '
-            yield environment.finalize(environment.getattr(l_1_m, 'label'))
+            yield (environment.finalize(environment.getattr(l_1_m, 'label')))
             if (not environment.getattr(l_1_loop, 'last')):
                 pass
                 yield ', '
@@ -238,7 +238,7 @@ def block_groups(context, missing=missing, environment=environment):
         l_1_list = resolve('list')
         _loop_vars = {}
         pass
-        yield environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars))
+        yield (environment.finalize(context.call((undefined(name='list') if l_1_list is missing else l_1_list), l_1_group, _loop_vars=_loop_vars)))
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
