@@ -24,23 +24,27 @@ def _find(parent: list[int], index: int) -> int:
 def versions(publications: Sequence[Publication]) -> list[list[int]]:
     """Sets (of two or more indices) of publications that are versions of one work."""
     parent = list(range(len(publications)))
-    seen: dict[tuple[str, str], int] = {}
+    joined: set[int] = set()  # every index in a set, so that only those are gathered
+    # One dict per kind of identity, keyed by its plain value: no tuple made per identity
+    # of every publication, a loop that runs in the serial part of a big build.
+    by_doi: dict[str, int] = {}
+    by_arxiv: dict[str, int] = {}
+    by_title: dict[str, int] = {}
     for index, pub in enumerate(publications):
-        for identity in (
-            ("doi", pub.doi.casefold()),
-            ("arxiv", pub.arxiv),
-            ("title", pub.title_key),
+        for seen, identity in (
+            (by_doi, pub.doi.casefold()),
+            (by_arxiv, pub.arxiv),
+            (by_title, pub.title_key),
         ):
-            if not identity[1]:
-                continue
-            if identity in seen:
-                parent[_find(parent, index)] = _find(parent, seen[identity])
-            else:
-                seen[identity] = index
+            if identity:
+                first = seen.setdefault(identity, index)
+                if first != index:
+                    parent[_find(parent, index)] = _find(parent, first)
+                    joined.update((first, index))
     sets: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(publications)):
+    for index in sorted(joined):
         sets[_find(parent, index)].append(index)
-    return [members for members in sets.values() if len(members) > 1]
+    return list(sets.values())
 
 
 def merge_versions(

@@ -1,111 +1,162 @@
-"""A long list rendered on two cores: a forked worker renders the earlier half of the items.
+"""Items rendered by a read worker: each entry's ``item`` block, where the entry was read.
 
-Rendering is one template call, but most of its time is the ``item`` block, once per
-publication. The worker, forked with the template and the publications in hand, renders
-the page with the items of the earlier half only and sends their texts back; this
-process meanwhile renders the page with the later half's items and a placeholder for
-each earlier one, then puts the worker's texts in the placeholders' places. Neither
-process waits for the other until both have walked the whole page once.
+A big .bib is read by this process and a forked worker (pubgen.reading). Once the worker
+has read its last chunk it would sit idle while this process takes the last results,
+applies the ``papers:`` overrides, merges versions, imports Jinja2 and renders the page.
+Instead it renders the ``item`` block of every entry it read, for each output the build
+will write, and this process renders the page with a placeholder for each of those items,
+then puts the worker's texts in their places.
 
 The page is the one a single process renders as long as an item's text depends only on
-its own context (its publication, its loop, its group), which holds for pubgen's
-packaged templates: render.py shares only those, never a site's template, whose item
-block could carry state from one item to the next (a ``namespace`` counter,
-``loop.changed``). If anything goes wrong on either side (a template error, a worker
-that died, a placeholder count that does not add up), this process renders the page
-again on its own, so that the page, or the first error, is exactly what one process
-gives.
+its publication and on what every item of the page shares (options, markers, the
+template's macros): never on its loop, its group or another item. pubgen's packaged
+templates are so (tests/test_items.py checks the names their item blocks read); a site's
+templates are never rendered this way. An entry a later stage changed (an override, a
+preprint merged into its published version) is a new record, not the one the worker has,
+and is rendered here. Any failure (a template error on either side, a dead worker, a
+placeholder count that does not add up) renders the page again in one process, so that
+the page, or its first error, is exactly what one process gives.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-import sys
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from jinja2 import Template
-from jinja2.runtime import Context
+from pubgen.config import Config
+from pubgen.model import Publication
+from pubgen.outputs import Output
 
 if TYPE_CHECKING:
+    from jinja2 import Template
+    from jinja2.runtime import Context
+
     from pubgen.workers import Worker
 
-Block = Callable[[Context], Iterator[str]]
+# In a read worker: every entry it read, in the order it sent them.
+_kept: list[Publication] = []
 
 
-class _Items:
-    """The ``item`` block as the page calls it: the items numbered in ``mine`` rendered,
-    each other one replaced by ``placeholder`` (or by nothing: the worker's pass)."""
-
-    def __init__(self, block: Block, mine: range, placeholder: str = "") -> None:
-        self.block = block
-        self.mine = mine
-        self.placeholder = placeholder
-        self.rendered: list[str] = []
-        self.count = 0
-        self.placeholders = 0
-
-    def __call__(self, context: Context) -> Iterator[str]:
-        # A generator, as Jinja2's compiled code expects of a block (it closes it).
-        index = self.count
-        self.count += 1
-        if index in self.mine:
-            text = "".join(self.block(context))
-            self.rendered.append(text)
-            yield text
-        elif self.placeholder:
-            self.placeholders += 1
-            yield self.placeholder
+def keep(pubs: Sequence[Publication]) -> None:
+    """In a read worker: remember the entries just read, to render their items later."""
+    _kept.extend(pubs)
 
 
-def _with_items(template: Template, variables: Mapping[str, Any], items: _Items) -> str:
-    """What ``Template.render`` does, with ``items`` as the item block."""
+class RenderTask(NamedTuple):
+    """What a read worker is sent once its chunks are done: an output to render items of."""
+
+    config: Config
+    output: Output
+
+
+def render_kept(task: RenderTask) -> list[str]:
+    """In a read worker: the item text of every entry it kept, in order."""
+    from pubgen.render import item_texts  # Jinja2: only once the reading is done
+
+    return item_texts(_kept, task.config, task.output)
+
+
+class _Source(NamedTuple):
+    worker: Worker
+    pubs: list[Publication]  # this process's copies of the worker's entries, in its order
+    texts: dict[Output, list[str]]  # taken so far, by output
+
+
+class WorkerItems:
+    """The item texts read workers render for ``outputs``, to be asked for in that order
+    (none: nothing is rendered ahead).
+
+    Made before the read, given each worker once its file is read (``adopt``), and
+    closed once the outputs are rendered, which stops those workers.
+    """
+
+    def __init__(self, config: Config, outputs: Sequence[Output]) -> None:
+        self.config = config
+        self.outputs = tuple(outputs)
+        self._sources: list[_Source] = []
+        # id of a worker's entry in this process -> (its source, its position there); the
+        # sources keep every such entry alive, so no id is reused while this is in use.
+        self._owned: dict[int, tuple[int, int]] = {}
+        self.taken = 0  # items that pages took from the workers
+
+    def start(self, worker: Worker) -> None:
+        """Ask ``worker``, sent its last chunk, for the items of every output planned."""
+        for output in self.outputs:
+            worker.send(RenderTask(self.config, output))
+
+    def adopt(self, worker: Worker, pubs: list[Publication]) -> None:
+        """Take over ``worker`` (read to its end, ``start``-ed), whose entries arrived
+        here as ``pubs``; ``close`` stops it."""
+        index = len(self._sources)
+        self._sources.append(_Source(worker, pubs, {}))
+        for position, pub in enumerate(pubs):
+            self._owned[id(pub)] = (index, position)
+
+    def render_page(
+        self, template: Template, variables: Mapping[str, Any], output: Output
+    ) -> str | None:
+        """``template.render(**variables)`` with the workers' items in it; None when that
+        cannot be had exactly (the caller renders the page in one process)."""
+        if output not in self.outputs or not self._sources:
+            return None
+        block = template.blocks["item"]
+        placeholder = f"\0pubgen-item-{os.urandom(8).hex()}\0"
+        # NUL never reaches a page (every escaper drops control characters), and the
+        # random part never comes from an input; the counts are checked all the same.
+        theirs: list[tuple[int, int]] = []
+
+        def item(context: Context) -> Iterator[str]:
+            # A generator, as Jinja2's compiled code expects of a block (it closes it).
+            where = self._owned.get(id(context.get("pub")))
+            if where is None:
+                yield from block(context)
+            else:
+                theirs.append(where)
+                yield placeholder
+
+        try:
+            page = _with_item_block(template, variables, item)
+            texts = self._texts(output, theirs)
+        except Exception:  # a template error here, or a worker that failed or died
+            # A worker's results may be out of step now: no later page takes any.
+            self.close()
+            return None
+        pieces = page.split(placeholder)
+        if len(pieces) != len(texts) + 1:
+            return None
+        self.taken += len(texts)
+        return "".join(itertools.chain.from_iterable(zip(pieces, [*texts, ""], strict=True)))
+
+    def _texts(self, output: Output, where: list[tuple[int, int]]) -> list[str]:
+        for source in self._sources:
+            # Results come in the order asked for: those of outputs not rendered are skipped.
+            for planned in self.outputs[len(source.texts) : self.outputs.index(output) + 1]:
+                source.texts[planned] = source.worker.take()
+        texts = [self._sources[index].texts[output] for index in range(len(self._sources))]
+        return [texts[index][position] for index, position in where]
+
+    def __enter__(self) -> WorkerItems:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker adopted; items not yet taken are not waited for."""
+        for source in self._sources:
+            source.worker.stop(now=True)
+        self._sources.clear()
+        self._owned.clear()
+
+
+def _with_item_block(template: Template, variables: Mapping[str, Any], item: Any) -> str:
+    """What ``Template.render`` does, with ``item`` as the item block."""
     context = template.new_context(dict(variables))
     # Kept behind the hook, so that a block's super() still finds the block it extends.
-    context.blocks["item"] = [items, *context.blocks["item"]]
+    context.blocks["item"] = [item, *context.blocks["item"]]
     try:
         return template.environment.concat(template.root_render_func(context))
     except Exception:
         template.environment.handle_exception()
-
-
-def render_shared(template: Template, variables: Mapping[str, Any], count: int) -> str:
-    """``template.render(**variables)``, the earlier half of its ``count`` items rendered
-    by a forked worker. The template must have an ``item`` block, called once an item;
-    ``count`` only decides who renders what (an item past it is rendered here)."""
-    from pubgen.workers import start_workers, worker_signals
-
-    block = template.blocks["item"]
-    half = count // 2
-    earlier = _Items(block, range(half))
-
-    def render_earlier(_: object) -> list[str]:
-        _with_items(template, variables, earlier)
-        return earlier.rendered
-
-    started: list[Worker] = []
-    done = False
-    try:
-        try:
-            start_workers(1, render_earlier, worker_signals, started)
-        except OSError:  # no process left to fork: one process renders it all
-            return template.render(**variables)
-        # NUL never reaches a page (every escaper drops control characters), and the
-        # random part never comes from an input; the counts are checked all the same.
-        later = _Items(block, range(half, sys.maxsize), f"\0pubgen-item-{os.urandom(8).hex()}\0")
-        try:
-            started[0].send(None)
-            text = _with_items(template, variables, later)
-            texts: list[str] = started[0].take()
-            done = True
-        except Exception:  # a template error here, or a worker that failed or died
-            # Which item fails first, here or there, is for one process's render to say.
-            return template.render(**variables)
-        pieces = text.split(later.placeholder)
-        if later.placeholders != len(texts) or len(pieces) != len(texts) + 1:
-            return template.render(**variables)
-        return "".join(itertools.chain.from_iterable(zip(pieces, [*texts, ""], strict=True)))
-    finally:
-        for worker in started:
-            worker.stop(now=not done)

@@ -17,7 +17,8 @@ from pubgen.config import Config
 from pubgen.dedupe import merge_versions
 from pubgen.errors import InputError
 from pubgen.group import Group, group
-from pubgen.model import Diagnostic, Publication
+from pubgen.items import WorkerItems
+from pubgen.model import Diagnostic, Location, Publication
 from pubgen.outputs import Output
 from pubgen.overrides import apply_paper_overrides
 from pubgen.prepare import EntryStages
@@ -38,22 +39,29 @@ class Loaded:
         return tuple(d for d in self.diagnostics if d.is_error)
 
 
-def load(bib_paths: Sequence[str], config: Config, jobs: int = 1, hashed: bool = False) -> Loaded:
+def load(
+    bib_paths: Sequence[str],
+    config: Config,
+    jobs: int = 1,
+    hashed: bool = False,
+    items: WorkerItems | None = None,
+) -> Loaded:
     """Every entry of every .bib, normalised, overridden and classified.
 
     ``jobs``: how many processes may read a large .bib (pubgen.reading); ``hashed``: the
-    content hash of each file's bytes as read, for the unchanged-rebuild stamp.
+    content hash of each file's bytes as read, for the unchanged-rebuild stamp;
+    ``items``: where a large file's workers go on to render items (pubgen.items).
     """
     diagnostics: list[Diagnostic] = []
     parsed: list[Publication] = []
     link_problems: list[Diagnostic] = []
-    first_file: dict[str, str] = {}
+    first_file: dict[str, Location] = {}  # formatted only for a duplicate
     content_hashes: dict[str, str] = {}
     stages = EntryStages.of(config)
     for index, path in enumerate(bib_paths):
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            entries, problems, content_hash = read_entries(path, index, stages, jobs, hashed)
+            entries, problems, content_hash = read_entries(path, index, stages, jobs, hashed, items)
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue
@@ -67,13 +75,13 @@ def load(bib_paths: Sequence[str], config: Config, jobs: int = 1, hashed: bool =
                 diagnostics.append(
                     Diagnostic(
                         pub.location,
-                        f"duplicate citation key (also in {first_file[folded]})",
+                        f"duplicate citation key (also in {first_file[folded]!s})",
                         pub.key,
                         dropped=True,
                     )
                 )
                 continue
-            first_file[folded] = str(pub.location)
+            first_file[folded] = pub.location
             diagnostics.extend(entry.later)
             link_problems.extend(entry.after_papers)
             parsed.append(pub)
@@ -97,11 +105,11 @@ def render_list(
     config: Config,
     output: Output,
     template_dirs: Sequence[str] = (),
-    jobs: int = 1,
+    items: WorkerItems | None = None,
 ) -> str:
     """The text of one output: its papers (all, or the selected ones), grouped, rendered.
 
-    ``jobs`` > 1: a long list may be rendered on two cores (pubgen.items)."""
+    ``items``: the texts of items that read workers rendered (pubgen.items)."""
     if output.select == "selected":
         publications = [pub for pub in publications if pub.selected]
     # Imported here, not above: Jinja2 is ~15 ms of imports, and a large .bib's workers
@@ -109,4 +117,4 @@ def render_list(
     from pubgen.render import render
 
     groups: tuple[Group, ...] = group(publications, config.grouping)
-    return render(groups, config, output, template_dirs, jobs)
+    return render(groups, config, output, template_dirs, items)

@@ -23,7 +23,8 @@ from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
 from pubgen.errors import PubgenError
-from pubgen.model import Diagnostic
+from pubgen.items import RenderTask, WorkerItems, keep, render_kept
+from pubgen.model import Diagnostic, Publication
 from pubgen.parse import Event, Keeper, Parsed, Reader
 from pubgen.prepare import EntryStages
 from pubgen.sources import BibFile
@@ -42,6 +43,11 @@ PARALLEL_CHUNKS = 6
 # bench/, 2 cores, -j 1 -> -j 2: 500 entries (760 KB) 0.190 -> 0.179 s, 1,000 entries
 # 0.267 -> 0.234 s, 2,000 entries 0.414 -> 0.341 s.
 MIN_CHUNKS = 4
+# A file up to this size is read by workers that go on to render the items of the
+# entries they read (pubgen.items), keeping those entries to the end of the build.
+# Larger, that memory weighs more than the time: at 50,000 entries (76 MB) the worker's
+# own memory went from 41 to 170 MB, for 4.30 -> 4.06 s (bench/processes.py).
+ITEM_FILE_BYTES = 32_000_000
 # Any spelling split or bibtexparser could read as an @string block (both test the
 # lower-cased "@word" for this prefix); a false alarm only keeps a chunk here.
 _STRING = re.compile(r"@string", re.IGNORECASE)
@@ -56,6 +62,7 @@ class _Task(NamedTuple):
     macros: dict[str, str]
     chunk: Chunk
     stages: EntryStages
+    keep: bool  # the worker keeps the entries, to render their items (pubgen.items)
 
 
 def _prepared(events: list[Event], stages: EntryStages) -> list[Event]:
@@ -66,10 +73,16 @@ def _prepared(events: list[Event], stages: EntryStages) -> list[Event]:
     return events
 
 
-def _read_apart(task: _Task) -> list[Event]:
-    """In the worker: one chunk without @string, read with the macros that precede it."""
+def _read_apart(task: _Task | RenderTask) -> list[Event] | list[str]:
+    """In the worker: one chunk without @string, read with the macros that precede it;
+    or, once the chunks are done, the items of the entries it kept."""
+    if isinstance(task, RenderTask):
+        return render_kept(task)
     reader = Reader(task.path, task.file_index, task.macros)
-    return _prepared(reader.read(task.chunk), task.stages)
+    events = _prepared(reader.read(task.chunk), task.stages)
+    if task.keep:
+        keep([event.publication for event in events if isinstance(event, Parsed)])
+    return events
 
 
 # Workers are forked, so that they start with this process's modules and no re-import;
@@ -132,6 +145,25 @@ class _Workers:
         in_hand = min(worker.in_hand for worker in self.started)
         return in_hand < _QUEUED and in_hand <= later
 
+    def render_items(self, items: WorkerItems) -> None:
+        """Ask every worker for the items of the entries it read."""
+        from pubgen.workers import WorkerDied
+
+        for worker in self.started:
+            try:
+                items.start(worker)
+            except WorkerDied:
+                raise _died() from None
+
+    def hand_over(self, items: WorkerItems, theirs: dict[Worker, list[Publication]]) -> None:
+        """Let ``items`` stop the workers, once it has their items."""
+        from pubgen import handover
+
+        for worker in self.started:
+            items.adopt(worker, theirs.get(worker, []))
+        self.started = []
+        handover.forget_received()  # what they send from now on holds no Author
+
     def close(self, now: bool) -> None:
         for worker in self.started:
             worker.stop(now)
@@ -167,12 +199,19 @@ class FileRead(NamedTuple):
 
 
 def read_entries(
-    path: str, file_index: int, stages: EntryStages, jobs: int, hashed: bool = False
+    path: str,
+    file_index: int,
+    stages: EntryStages,
+    jobs: int,
+    hashed: bool = False,
+    items: WorkerItems | None = None,
 ) -> FileRead:
     """The entries of one .bib that are kept, through ``stages``, and its problems.
 
     ``jobs`` is how many processes may read (1: this one only); workers start only for
-    a file of MIN_CHUNKS of the smallest chunks or more (500 KB).
+    a file of MIN_CHUNKS of the smallest chunks or more (500 KB). With ``items``, the
+    workers of a file up to ITEM_FILE_BYTES go on to render the items of the entries
+    they read, and ``items`` takes them over.
     """
     file_size = _size(path)
     smallest = PARALLEL_CHUNK_CHARS // 4
@@ -189,6 +228,10 @@ def read_entries(
     # not yet taken is that chunk's.
     pending: deque[list[Event] | Worker] = deque()
     workers = _Workers(jobs - 1)
+    # Each worker's entries as they arrive here, when the workers render their items.
+    theirs: dict[Worker, list[Publication]] | None = None
+    if items is not None and items.outputs and jobs > 1 and file_size <= ITEM_FILE_BYTES:
+        theirs = {}
     done = False
     read = 0  # characters of the file in chunks so far
     try:
@@ -199,16 +242,20 @@ def read_entries(
             later = (file_size - read) / size
             has_string = jobs > 1 and _STRING.search(chunk.text) is not None
             if jobs > 1 and chunk.next_start and not has_string and workers.ready_for(later):
-                task = _Task(path, file_index, macros, chunk, stages)
+                task = _Task(path, file_index, macros, chunk, stages, theirs is not None)
                 pending.append(workers.submit(task))
                 continue
+            if items is not None and theirs is not None and not chunk.next_start:
+                workers.render_items(items)  # they have had their last chunk
             pending.append(_prepared(reader.read(chunk), stages))
             if has_string:
                 macros = dict(reader.macros)
-            _take_ready(pending, keeper)
-        _take_ready(pending, keeper, wait=True)
+            _take_ready(pending, keeper, theirs)
+        _take_ready(pending, keeper, theirs, wait=True)
         done = True
     finally:
+        if done and items is not None and theirs is not None:
+            workers.hand_over(items, theirs)
         # Every result is taken, or an error or a signal is on its way up: then a worker
         # still reading has nothing left to give.
         workers.close(now=not done)
@@ -222,14 +269,24 @@ def _size(path: str) -> int:
         return 0  # BibFile reports it
 
 
-def _take_ready(pending: deque[list[Event] | Worker], keeper: Keeper, wait: bool = False) -> None:
-    """Hand the keeper every result at the front of the queue that is there (or all)."""
+def _take_ready(
+    pending: deque[list[Event] | Worker],
+    keeper: Keeper,
+    theirs: dict[Worker, list[Publication]] | None,
+    wait: bool = False,
+) -> None:
+    """Hand the keeper every result at the front of the queue that is there (or all),
+    noting a worker's entries in ``theirs`` (when it keeps them)."""
     while pending:
         first = pending[0]
         if isinstance(first, list):
             keeper.take(first)
         elif wait or first.ready():
-            keeper.take(_result(first))
+            events = _result(first)
+            if theirs is not None:
+                pubs = theirs.setdefault(first, [])
+                pubs.extend(event.publication for event in events if isinstance(event, Parsed))
+            keeper.take(events)
         else:
             return
         pending.popleft()

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import replace
 from types import CodeType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -32,6 +32,9 @@ from pubgen.escape import escape_html, escape_markdown
 from pubgen.group import Group
 from pubgen.model import Author, Publication
 from pubgen.outputs import Output
+
+if TYPE_CHECKING:
+    from pubgen.items import WorkerItems
 
 __all__ = ["escape_markdown", "render"]
 
@@ -261,12 +264,33 @@ def _flatten(groups: Sequence[Group]) -> list[Publication]:
     return result
 
 
-# Lists shared between two processes (pubgen.items): from this many items, where the
-# fork (~5 ms) is small beside the half it saves, up to this many, beyond which the
-# memory the forked process copies (every page of a publication it touches) weighs more
-# than the time (50,000 entries, two runs each: 4.61-4.81 s in one process, 4.34-4.42 s
-# shared).
-SHARE_ITEMS = range(1_000, 20_001)
+def _variables(
+    groups: Sequence[Group], publications: Sequence[Publication], config: Config, output: Output
+) -> dict[str, Any]:
+    """What a list template renders from."""
+    used = {role for pub in publications for author in pub.authors for role in author.roles}
+    markers = latex_markers(config.markers) if output.format == "latex" else config.markers
+    return {
+        "groups": groups,
+        "publications": publications,
+        "markers": {marker.role: marker for marker in markers},
+        "legend": [marker for marker in markers if marker.role in used] if config.legend else [],
+        "config": config,
+        "options": output,
+    }
+
+
+def item_texts(pubs: Sequence[Publication], config: Config, output: Output) -> list[str]:
+    """The ``item`` block of pubgen's own template for ``output``, rendered for each of
+    ``pubs`` on its own (pubgen.items): what the page prints for each, as long as the
+    block reads nothing but its publication and the page's options, markers and macros."""
+    env = make_environment((), output, config.max_authors)
+    template = env.get_template(TEMPLATES[output.format])
+    context = template.new_context(_variables((), (), config, output))
+    # The page's own code first, with no groups: it defines the macros an item calls.
+    env.concat(template.root_render_func(context))
+    block = template.blocks["item"]
+    return ["".join(block(context.derived({"pub": pub}))) for pub in pubs]
 
 
 def render(
@@ -274,36 +298,24 @@ def render(
     config: Config,
     output: Output,
     template_dirs: Sequence[str] = (),
-    jobs: int = 1,
+    items: WorkerItems | None = None,
 ) -> str:
-    """The text of ``output``; with ``jobs`` > 1 a long list may be rendered on two cores."""
+    """The text of ``output``; ``items``: the texts of items that a read worker rendered,
+    which only pubgen's own templates take."""
     publications = _flatten(groups)
-    used = {role for pub in publications for author in pub.authors for role in author.roles}
-    markers = latex_markers(config.markers) if output.format == "latex" else config.markers
-    legend = [marker for marker in markers if marker.role in used] if config.legend else []
+    variables = _variables(groups, publications, config, output)
     if output.format == "json":
         from pubgen.jsonout import render_json
 
-        return render_json(groups, publications, config, output, legend)
+        return render_json(groups, publications, config, output, variables["legend"])
     name = (STANDALONE if output.standalone else TEMPLATES)[output.format]
     env = make_environment(template_dirs, output, config.max_authors)
-    variables = {
-        "groups": groups,
-        "publications": publications,
-        "markers": {marker.role: marker for marker in markers},
-        "legend": legend,
-        "config": config,
-        "options": output,
-    }
-    # Only pubgen's own templates (see pubgen.items); jobs is 1 where nothing is forked.
-    share = jobs > 1 and not template_dirs and len(publications) in SHARE_ITEMS
     try:
         template = env.get_template(name)
-        if share and "item" in template.blocks:
-            from pubgen.items import render_shared
-
-            text = render_shared(template, variables, len(publications))
-        else:
+        text = None
+        if items is not None and output in items.outputs and "item" in template.blocks:
+            text = items.render_page(template, variables, output)
+        if text is None:
             text = template.render(**variables)
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or name

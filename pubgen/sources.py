@@ -96,7 +96,9 @@ class BibFile:
             line += data.count(b"\n")
             held = "\r" if text.endswith("\r") and not last else ""
             # Normalised so that line numbers and values are the same on every OS.
-            text = text[: len(text) - len(held)].replace("\r\n", "\n").replace("\r", "\n")
+            text = text[: len(text) - len(held)]
+            if "\r" in text:  # the test alone is ~10x faster than a replace that finds none
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
             if text:
                 yield text
             if last:

@@ -85,3 +85,19 @@ def jekyll_build(jekyll: str, site: Path, timeout: float = 180) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes ``pid`` has forked (a build's workers), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def zombie_or_gone(pid: int) -> bool:
+    """Has ``pid`` ended (reaped or not)?"""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (FileNotFoundError, ProcessLookupError):
+        return True

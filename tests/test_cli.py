@@ -414,3 +414,13 @@ def test_a_papers_own_max_authors_wins_in_every_format(
     )
     assert main(["build", "-o", "-", "--format", fmt]) == 0
     assert authors in capsys.readouterr().out
+
+
+def test_a_key_in_two_files_is_reported_with_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.bib").write_text("@misc{k, title={A}, year=2020}\n", encoding="utf-8")
+    (tmp_path / "b.bib").write_text("\n@misc{K, title={B}, year=2021}\n", encoding="utf-8")
+    assert main(["build", "--bib", "a.bib", "--bib", "b.bib", "-o", "-"]) == 2
+    assert "b.bib:2: [K] duplicate citation key (also in a.bib:1)" in capsys.readouterr().err

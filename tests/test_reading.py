@@ -20,7 +20,7 @@ from pubgen.cli import main
 from pubgen.config import parse_config
 from pubgen.errors import InputError
 from pubgen.prepare import EntryStages
-from tests.conftest import REPO, corpus_files
+from tests.conftest import REPO, child_pids, corpus_files, zombie_or_gone
 
 Read = reading.FileRead | str
 
@@ -195,13 +195,6 @@ sys.exit(main(["build", "-j", "2", "-o", "out.md"]))
 """
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
-    return found
-
-
 def _stalled_build(folder: Path) -> tuple[subprocess.Popen[str], list[int]]:
     """A parallel build of MIXED running in ``folder``, and its workers once there are any."""
     (folder / "refs.bib").write_text(MIXED, encoding="utf-8")
@@ -213,7 +206,7 @@ def _stalled_build(folder: Path) -> tuple[subprocess.Popen[str], list[int]]:
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not (workers := _children(child.pid)):
+    while not (workers := child_pids(child.pid)):
         if time.monotonic() > deadline or child.poll() is not None:
             child.kill()
             pytest.fail("no worker started")
@@ -227,7 +220,7 @@ def _end(child: subprocess.Popen[str], workers: list[int]) -> None:
     child.kill()
     child.wait(timeout=60)
     for pid in workers:
-        if not _zombie_or_gone(pid):
+        if not zombie_or_gone(pid):
             os.kill(pid, signal.SIGKILL)
 
 
@@ -238,7 +231,7 @@ def test_a_stopped_parallel_build_ends_its_worker_quietly(tmp_path: Path, signum
         child.send_signal(signum)
         assert child.wait(timeout=60) == 128 + signum
         # The build ends its workers before it exits: none is left behind.
-        left = [pid for pid in workers if not _zombie_or_gone(pid)]
+        left = [pid for pid in workers if not zombie_or_gone(pid)]
     finally:
         _end(child, workers)
     assert left == []
@@ -264,10 +257,3 @@ def test_a_killed_worker_is_an_error_not_a_hang(tmp_path: Path) -> None:
         "nothing written. `-j 1` reads in one process."
     )
     assert not (tmp_path / "out.md").exists()
-
-
-def _zombie_or_gone(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
-    except (FileNotFoundError, ProcessLookupError):
-        return True

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from pubgen.cli import stamp
 from pubgen.cli.common import (
@@ -22,6 +23,9 @@ from pubgen.cli.common import (
 from pubgen.config import Config
 from pubgen.errors import PubgenError
 from pubgen.outputs import FORMATS, SELECT, Output, check_output
+
+if TYPE_CHECKING:
+    from pubgen.items import WorkerItems
 
 
 @dataclass(frozen=True, eq=False)  # never compared: no __eq__/__hash__ made at import
@@ -216,6 +220,26 @@ def _targets(options: BuildOptions, config: Config) -> list[tuple[str, Output]]:
     return [("" if output.file == "-" else output.page or output.file, output)]
 
 
+def _rendered_once(output: Output) -> Output:
+    """What an output's text depends on: outputs that differ only in where they go are
+    rendered once."""
+    return replace(output, page="", file="", line=0)
+
+
+def _worker_items(
+    targets: list[tuple[str, Output]], config: Config, template_dirs: list[str], jobs: int
+) -> WorkerItems:
+    """The outputs whose items read workers render (pubgen.items): pubgen's own templates,
+    but for JSON and standalone pages (which include their list, out of the page's reach)."""
+    from pubgen.items import WorkerItems
+
+    if jobs < 2 or template_dirs:
+        return WorkerItems(config, ())
+    outputs = (_rendered_once(output) for _, output in targets)
+    planned = [output for output in outputs if output.format != "json" and not output.standalone]
+    return WorkerItems(config, tuple(dict.fromkeys(planned)))
+
+
 def build(options: BuildOptions) -> int:
     from pubgen import pipeline, write
     from pubgen.hashing import file_hash, text_hash
@@ -233,31 +257,33 @@ def build(options: BuildOptions) -> int:
     folders = stamp.listings(template_folders)
     inputs.update(stamp.hashes(stamp.listed_files(folders)))
     jobs = jobs_wanted(options.jobs)
-    loaded = pipeline.load(bibs, config, jobs, hashed=not stamp.off())
-    warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
-    for line in warnings:
-        print(line, file=sys.stderr)
-    if loaded.errors and not options.lenient:
-        count = len(loaded.errors)
-        raise PubgenError(
-            f"pubgen: {count} error{'s' if count > 1 else ''} in the inputs; nothing written"
-        )
-    texts: dict[Output, str] = {}
-    changes = []
     targets = _targets(options, config)
+    # The workers that render items stop once every text is rendered, whatever happens.
+    with _worker_items(targets, config, template_dirs, jobs) as items:
+        loaded = pipeline.load(bibs, config, jobs, hashed=not stamp.off(), items=items)
+        warnings = diagnostic_lines(loaded.diagnostics, options.lenient)
+        for line in warnings:
+            print(line, file=sys.stderr)
+        if loaded.errors and not options.lenient:
+            count = len(loaded.errors)
+            raise PubgenError(
+                f"pubgen: {count} error{'s' if count > 1 else ''} in the inputs; nothing written"
+            )
+        texts = {
+            how: pipeline.render_list(loaded.publications, config, how, template_dirs, items)
+            for how in dict.fromkeys(_rendered_once(output) for _, output in targets)
+        }
+    changes = []
     for path, output in targets:
-        # Outputs that differ only in where they go are rendered once.
-        how = replace(output, page="", file="", line=0)
-        if how not in texts:
-            texts[how] = pipeline.render_list(loaded.publications, config, how, template_dirs, jobs)
+        text = texts[_rendered_once(output)]
         if not path:
-            write_stdout(texts[how])
+            write_stdout(text)
             return EXIT_OK
         if not output.page and write.is_stream(path):
-            write.write_stream(path, texts[how])  # -o /dev/null, a FIFO: like stdout
+            write.write_stream(path, text)  # -o /dev/null, a FIFO: like stdout
             continue
         # Every output is planned (and so every page's markers checked) before any is written.
-        changes.append(write.plan(path, texts[how], bool(output.page)))
+        changes.append(write.plan(path, text, bool(output.page)))
     changed = [change for change in changes if change.changed]
     if options.diff:
         for change in changed:
