@@ -59,9 +59,14 @@ def load(
     content_hashes: dict[str, str] = {}
     stages = EntryStages.of(config)
     for index, path in enumerate(bib_paths):
+        # Only the last file's workers go on to render items: a worker kept alive, with
+        # the thread that takes its results, must not run while another is forked.
+        file_items = items if index == len(bib_paths) - 1 else None
         try:
             # Read as it is parsed: the whole text of a huge file never exists at once.
-            entries, problems, content_hash = read_entries(path, index, stages, jobs, hashed, items)
+            entries, problems, content_hash = read_entries(
+                path, index, stages, jobs, hashed, file_items
+            )
         except InputError as exc:
             diagnostics.extend(exc.diagnostics)
             continue

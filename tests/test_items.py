@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -320,3 +321,30 @@ def test_a_build_stopped_while_its_worker_renders_ends_the_worker(tmp_path: Path
     assert child.stderr is not None
     assert "Traceback" not in child.stderr.read()
     assert not (tmp_path / "out.md").exists()
+
+
+def test_only_the_last_file_s_workers_render_items(
+    taken: Taken, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are forked before any thread runs (workers.py): a worker kept for its
+    items, with its thread, would still run while the next file's are forked."""
+    forks: list[int] = []
+    threads: list[int] = []
+    start_workers = workers.start_workers
+
+    def counting(*args: Any) -> None:
+        forks.append(1)
+        threads.append(threading.active_count())
+        start_workers(*args)
+
+    monkeypatch.setattr(workers, "start_workers", counting)
+    bibs = ["--bib", str(REPO / "refs.bib"), "--bib", str(REPO / "refs.bib")]
+    args = [*bibs, "--overrides", str(REPO / "overrides.yaml"), "--lenient", "-o", "-"]
+    assert main(["build", *args, "-j", "1"]) == 0
+    alone = capsys.readouterr()
+    assert main(["build", *args, "-j", "2"]) == 0
+    assert capsys.readouterr() == alone
+    assert len(forks) == 2
+    assert threads == [threading.active_count()] * 2
+    assert taken.pages == [("markdown", True)]
+    assert _no_child_left()
