@@ -228,10 +228,10 @@ def read_entries(
     # not yet taken is that chunk's.
     pending: deque[list[Event] | Worker] = deque()
     workers = _Workers(jobs - 1)
+    if not (items and items.outputs and jobs > 1 and file_size <= ITEM_FILE_BYTES):
+        items = None  # this file's workers render no items
     # Each worker's entries as they arrive here, when the workers render their items.
-    theirs: dict[Worker, list[Publication]] | None = None
-    if items is not None and items.outputs and jobs > 1 and file_size <= ITEM_FILE_BYTES:
-        theirs = {}
+    theirs: dict[Worker, list[Publication]] | None = None if items is None else {}
     done = False
     read = 0  # characters of the file in chunks so far
     try:
@@ -245,7 +245,7 @@ def read_entries(
                 task = _Task(path, file_index, macros, chunk, stages, theirs is not None)
                 pending.append(workers.submit(task))
                 continue
-            if items is not None and theirs is not None and not chunk.next_start:
+            if items is not None and not chunk.next_start:
                 workers.render_items(items)  # they have had their last chunk
             pending.append(_prepared(reader.read(chunk), stages))
             if has_string:
