@@ -134,6 +134,8 @@ class WorkerItems:
             # Results come in the order asked for: those of outputs not rendered are skipped.
             for planned in self.outputs[len(source.texts) : self.outputs.index(output) + 1]:
                 source.texts[planned] = source.worker.take()
+            if len(source.texts) == len(self.outputs):
+                source.worker.kill()  # nothing left for it to do; close() waits for it
         texts = [self._sources[index].texts[output] for index in range(len(self._sources))]
         return [texts[index][position] for index, position in where]
 

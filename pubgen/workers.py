@@ -20,7 +20,6 @@ import pickle
 import signal
 import struct
 import threading
-import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -102,6 +101,7 @@ class Worker:
         self.received = 0  # results arrived whole, taken or not
         self._arrived: deque[bytes] = deque()  # whole messages, oldest first
         self._ended = False
+        self._killed = False
         self._arrival = threading.Condition()
         self._listening = False
         self._reader: threading.Thread | None = None
@@ -173,12 +173,23 @@ class Worker:
                     self.received += len(whole)
                     self._arrival.notify()
 
+    def kill(self) -> None:
+        """End the worker at once, without waiting for it (``stop`` waits): the kernel
+        frees its memory on the other core meanwhile (~2 ms at 5,000 entries)."""
+        if not self._killed:
+            self._killed = True
+            os.close(self._tasks)
+            # Not waited for yet, so the pid is still this worker's, even if it ended.
+            os.kill(self.pid, signal.SIGKILL)
+
     def stop(self, now: bool) -> None:
         """End the worker: at once (``now``: an error or a signal is on its way up), else
         once it has read the end of its tasks."""
-        os.close(self._tasks)
-        if now:  # not waited for yet, so the pid is still this worker's, even if it ended
-            os.kill(self.pid, signal.SIGKILL)
+        if now:
+            self.kill()
+        elif not self._killed:
+            self._killed = True
+            os.close(self._tasks)
         os.waitpid(self.pid, 0)
         if self._reader is not None:
             self._reader.join()
@@ -200,6 +211,8 @@ def _serve(
                 try:
                     message: tuple[bool, Any] = (True, run(task))
                 except Exception:
+                    import traceback  # only a failed task needs it (~1 ms of every build)
+
                     message = (False, traceback.format_exc())
                 data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
                 _write_all(results, _LENGTH.pack(len(data)) + data)

@@ -195,15 +195,18 @@ def _template(bad: str = "") -> jinja2.Template:
 
 
 @contextlib.contextmanager
-def _worker_items(texts: list[str] | Exception, pubs: list[str]) -> Iterator[items.WorkerItems]:
-    """A real worker whose items are ``texts`` (or that fails with it), for ``pubs``."""
+def _worker_items(
+    texts: list[str] | Exception, pubs: list[str], started: list[workers.Worker] | None = None
+) -> Iterator[items.WorkerItems]:
+    """A real worker (into ``started``) whose items are ``texts`` (or that fails with
+    it), for ``pubs``."""
 
     def run(task: object) -> list[str]:
         if isinstance(texts, Exception):
             raise texts
         return texts
 
-    started: list[workers.Worker] = []
+    started = [] if started is None else started
     workers.start_workers(1, run, workers.worker_signals, started)
     with items.WorkerItems(Config(), (_OUTPUT,)) as worker_items:
         worker_items.start(started[0])
@@ -237,6 +240,18 @@ def test_the_page_takes_the_workers_texts_or_is_rendered_here(
             assert text is None
             # Out of step with its worker now: no later page takes its items.
             assert worker_items.render_page(template, _GROUPS, _OUTPUT) is None
+
+
+def test_a_worker_is_ended_once_every_text_it_owes_is_taken() -> None:
+    """Ended then, not at close: the kernel frees it while the page is finished here."""
+    started: list[workers.Worker] = []
+    with _worker_items(["<p1>\n", "<p3>\n"], _THEIRS, started) as worker_items:
+        assert worker_items.render_page(_template(), _GROUPS, _OUTPUT) is not None
+        deadline = time.monotonic() + 10
+        while not zombie_or_gone(started[0].pid) and time.monotonic() < deadline:
+            time.sleep(0.001)
+        assert zombie_or_gone(started[0].pid)
+    assert _no_child_left()
 
 
 @pytest.mark.parametrize("bad", ["p0", "p1"], ids=["this process's item", "the worker's item"])

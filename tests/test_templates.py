@@ -102,6 +102,26 @@ def test_site_template_overrides_and_extends(
         assert expected in (site / "page").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("template", "out"),
+    [
+        ("{{ publications[0].key }}", "a2024\n"),
+        ("{{ publications[0].key }}\n", "a2024\n"),
+        ("{{ publications[0].key }}\n\n\n", "a2024\n"),
+        ("{{ publications[0].key }} \n \n\n", "a2024 \n \n"),  # only newlines go
+        ("\n\n{{ publications[0].key }}", "\n\na2024\n"),  # leading ones stay
+        ("", ""),
+        (" \n\t\n", ""),  # a blank page is empty, not a newline
+    ],
+)
+def test_a_page_ends_in_exactly_one_newline(
+    site: Path, capsys: pytest.CaptureFixture[str], template: str, out: str
+) -> None:
+    (site / "templates" / "markdown.md.j2").write_text(template, encoding="utf-8")
+    assert main(["build", "-o", "-"]) == 0
+    assert capsys.readouterr().out == out
+
+
 def test_templates_option_is_searched_first(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "templates" / "html.html.j2").write_text("site\n", encoding="utf-8")
     (site / "mine").mkdir()
