@@ -101,7 +101,7 @@ class Worker:
         self.received = 0  # results arrived whole, taken or not
         self._arrived: deque[bytes] = deque()  # whole messages, oldest first
         self._ended = False
-        self._killed = False
+        self._tasks_closed = False  # the end of its tasks sent (by stop, or kill)
         self._arrival = threading.Condition()
         self._listening = False
         self._reader: threading.Thread | None = None
@@ -176,8 +176,8 @@ class Worker:
     def kill(self) -> None:
         """End the worker at once, without waiting for it (``stop`` waits): the kernel
         frees its memory on the other core meanwhile (~2 ms at 5,000 entries)."""
-        if not self._killed:
-            self._killed = True
+        if not self._tasks_closed:
+            self._tasks_closed = True
             os.close(self._tasks)
             # Not waited for yet, so the pid is still this worker's, even if it ended.
             os.kill(self.pid, signal.SIGKILL)
@@ -187,8 +187,8 @@ class Worker:
         once it has read the end of its tasks."""
         if now:
             self.kill()
-        elif not self._killed:
-            self._killed = True
+        elif not self._tasks_closed:
+            self._tasks_closed = True
             os.close(self._tasks)
         os.waitpid(self.pid, 0)
         if self._reader is not None:
