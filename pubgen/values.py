@@ -75,8 +75,11 @@ def one_group(value: str) -> bool:
     if value[:1] != "{" or value[-1:] != "}":
         return False
     inner = value[1:-1]
-    if "{" not in inner and "}" not in inner:
-        return True
+    return ("{" not in inner and "}" not in inner) or _closed_by_last(value)
+
+
+def _closed_by_last(value: str) -> bool:
+    """Is the first brace of ``value``, which starts and ends with one, closed by its last?"""
     return bool(_ONE_GROUP.fullmatch(value)) or _closing(value, 0) == len(value) - 1
 
 
@@ -91,7 +94,7 @@ def evaluate(value: str, macros: Mapping[str, str]) -> str:
         # Nearly every value is one braced group: skip the general reader below. The
         # common case is tested here, inline: a call for each of 75,000 values costs ~8 ms.
         inner = value[1:-1]
-        if ("{" not in inner and "}" not in inner) or one_group(value):
+        if ("{" not in inner and "}" not in inner) or _closed_by_last(value):
             return inner
     if _WORD.fullmatch(value):  # a year or a month macro, most of the rest
         return value if value.isdigit() else _macro(value, macros)

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import NoReturn
 
@@ -101,3 +102,14 @@ def zombie_or_gone(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
     except (FileNotFoundError, ProcessLookupError):
         return True
+
+
+def ended_within(seconds: float, pids: list[int]) -> bool:
+    """Have all of ``pids`` ended (reaped or not) within ``seconds``? A killed process
+    takes a moment to end."""
+    deadline = time.monotonic() + seconds
+    while not all(zombie_or_gone(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.001)
+    return True

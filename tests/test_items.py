@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -23,7 +22,7 @@ from pubgen.cli import main
 from pubgen.config import Config
 from pubgen.outputs import Output
 from pubgen.render import TEMPLATES, make_environment
-from tests.conftest import REPO, child_pids, zombie_or_gone
+from tests.conftest import REPO, child_pids, ended_within
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked")
 
@@ -247,10 +246,7 @@ def test_a_worker_is_ended_once_every_text_it_owes_is_taken() -> None:
     started: list[workers.Worker] = []
     with _worker_items(["<p1>\n", "<p3>\n"], _THEIRS, started) as worker_items:
         assert worker_items.render_page(_template(), _GROUPS, _OUTPUT) is not None
-        deadline = time.monotonic() + 10
-        while not zombie_or_gone(started[0].pid) and time.monotonic() < deadline:
-            time.sleep(0.001)
-        assert zombie_or_gone(started[0].pid)
+        assert ended_within(10, [started[0].pid])
     assert _no_child_left()
 
 
@@ -326,10 +322,7 @@ def test_a_build_stopped_while_its_worker_renders_ends_the_worker(tmp_path: Path
         worker = child_pids(child.pid)
         child.send_signal(signal.SIGTERM)
         assert child.wait(timeout=60) == 128 + signal.SIGTERM
-        deadline = time.monotonic() + 10
-        while not all(zombie_or_gone(pid) for pid in worker) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert all(zombie_or_gone(pid) for pid in worker)
+        assert ended_within(10, worker)
     finally:
         child.kill()
         child.wait()

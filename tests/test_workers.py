@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pytest
 
 from pubgen.workers import Worker, WorkerDied
-from tests.conftest import zombie_or_gone
+from tests.conftest import ended_within
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked")
 
@@ -129,16 +129,11 @@ def test_kill_ends_a_busy_worker_without_waiting_and_stop_then_reaps_it() -> Non
     worker.send(60)
     _within(10, worker.kill)
     worker.kill()  # again: nothing more to do
-    _within(10, lambda: _until(lambda: zombie_or_gone(worker.pid)))
+    assert ended_within(10, [worker.pid])
     # Killed: stop neither closes its pipe again nor waits for its tasks to end.
     _within(10, lambda: worker.stop(now=False))
     with pytest.raises(ChildProcessError):
         os.waitpid(worker.pid, os.WNOHANG)
-
-
-def _until(condition: Callable[[], bool]) -> None:
-    while not condition():
-        time.sleep(0.001)
 
 
 def test_a_worker_ends_once_its_tasks_end_though_a_sibling_lives_on() -> None:
