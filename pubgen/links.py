@@ -42,9 +42,10 @@ def _url_kind(url: str, pub: Publication) -> str:
 def _bib_links(pub: Publication) -> tuple[dict[str, str], list[Diagnostic]]:
     found: dict[str, str] = {}
     problems = []
+    fields = pub.fields
     for name, kind in _FIELDS.items():
-        raw = pub.get(name).strip()
-        if not raw:
+        raw = fields.get(name)  # most entries have none of these
+        if raw is None or not (raw := raw.strip()):
             continue
         url = safe_url(raw)
         if url:

@@ -38,9 +38,11 @@ def title_key(title: str) -> str:
 
 def _year_month(pub: Publication) -> tuple[int | None, int | None, str]:
     """(year, month, problem) from ``year``/``month``, else from biblatex ``date``."""
-    year_field = pub.get("year").strip()
-    date = parse_date(pub.get("date")) if pub.get("date").strip() else None
-    month_field = pub.get("month").strip()
+    fields = pub.fields
+    year_field = fields.get("year", "").strip()
+    date_field = fields.get("date", "").strip()
+    date = parse_date(fields["date"]) if date_field else None
+    month_field = fields.get("month", "").strip()
     month = parse_month(month_field) if month_field else None
     if year_field:
         year = parse_year_field(year_field)
@@ -49,9 +51,9 @@ def _year_month(pub: Publication) -> tuple[int | None, int | None, str]:
         if month is None and date is not None and date[0] == year:
             month = date[1]
         return year, month, ""
-    if pub.get("date").strip():
+    if date_field:
         if date is None:
-            return None, None, f"date is not a date: {pub.get('date').strip()!r}"
+            return None, None, f"date is not a date: {date_field!r}"
         return date[0], date[1] or month, ""
     return None, None, ""
 
@@ -88,13 +90,16 @@ def normalise(
     def report(message: str, severity: str = "error") -> None:
         diagnostics.append(Diagnostic(pub.location, message, pub.key, severity))
 
+    # The fields read directly, not through pub.get: ~15 lookups an entry.
+    fields = pub.fields
     unknown: list[str] = []
-    title = decode(pub.get("title"))
+    title = decode(fields.get("title", ""))
     unknown.extend(title.unknown)
-    venue_raw = next((pub.get(name) for name in _VENUE_FIELDS if pub.get(name)), "")
+    venue_raw = next((value for name in _VENUE_FIELDS if (value := fields.get(name))), "")
     venue = decode(venue_raw)
     unknown.extend(venue.unknown)
-    authors, commands = parse_authors(pub.get("author") or pub.get("editor"), name_markers)
+    names = fields.get("author") or fields.get("editor", "")
+    authors, commands = parse_authors(names, name_markers)
     unknown.extend(commands)
     for command in dict.fromkeys(unknown):
         report(f"unknown LaTeX command {command} kept as text", "warning")
@@ -107,11 +112,11 @@ def normalise(
     if not title.text:
         report("no title", "warning")
 
-    doi_field = pub.get("doi")
+    doi_field = fields.get("doi", "")
     doi = _doi(doi_field)
     if doi_field and not doi:
         report(f"doi is not a DOI (10.NNNN/...): {doi_field.strip()!r}", "warning")
-    url = pub.get("url").strip()
+    url = fields.get("url", "").strip()
     if url and not _HTTP.match(url):
         report(f"url is not an http(s) link, not shown: {url!r}", "warning")
         url = ""

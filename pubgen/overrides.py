@@ -158,18 +158,23 @@ def owner_of(config: Config) -> Owner:
 
 def mark_owner(pub: Publication, owner: Owner) -> Publication:
     """``pub`` with the owner's authors flagged; an entry without the owner is not copied."""
+    authors = owner_marked(pub.authors, owner)
+    return pub if authors is pub.authors else replace(pub, authors=authors)
+
+
+def owner_marked(authors: tuple[Author, ...], owner: Owner) -> tuple[Author, ...]:
+    """``authors`` with the owner's flagged: the same tuple when the owner is not there."""
     owner_at = [
         i
-        for i, a in enumerate(pub.authors)
+        for i, a in enumerate(authors)
         if not a.is_others and family_key(a) in owner.families and name_key(a) in owner.keys
     ]
     if not owner_at:  # most papers of a big bibliography are not the owner's
-        return pub
-    authors = tuple(
+        return authors
+    return tuple(
         replace(author, is_owner=True) if i in owner_at else author
-        for i, author in enumerate(pub.authors)
+        for i, author in enumerate(authors)
     )
-    return replace(pub, authors=authors)
 
 
 def apply_paper_overrides(

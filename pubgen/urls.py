@@ -18,6 +18,8 @@ _BAD_PERCENT = LazyRegex(r"%(?![0-9A-Fa-f]{2})")
 _PATH_SAFE = "/:@!&=+,;%"
 _QUERY_SAFE = _PATH_SAFE + "?"
 DOI = re.compile(r"10\.\d{4,9}/\S+")
+# A DOI that quote() below returns unchanged (nearly all): the call is then skipped.
+_DOI_KEPT = re.compile(r"[A-Za-z0-9_.~/:@!&=+,;-]+")
 
 
 # A URL that safe_url would return unchanged: lower-case http(s), a plain host with labels
@@ -84,7 +86,8 @@ def doi_url(doi: str) -> str:
     if not DOI.fullmatch(doi):
         return ""
     # A DOI may hold ?, # or %: they are part of the name, not of the URL's syntax.
-    return safe_url("https://doi.org/" + quote(doi, safe="/:@!&=+,;"))
+    kept = doi if _DOI_KEPT.fullmatch(doi) else quote(doi, safe="/:@!&=+,;")
+    return safe_url("https://doi.org/" + kept)
 
 
 def arxiv_url(arxiv_id: str) -> str:

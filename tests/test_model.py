@@ -46,3 +46,21 @@ def test_replace_refuses_what_is_not_a_field(
 ) -> None:
     with pytest.raises(TypeError, match=message):
         replace(record, **changes)
+
+
+@pytest.mark.parametrize(
+    ("first", "short"),
+    [
+        ("Zhenheng", "Z. Tang"),
+        ("Amelie Chi", "A. C. Tang"),
+        ("A.C.", "A.C. Tang"),  # already initials
+        ("Ph. D.", "Ph. D. Tang"),  # a given abbreviation stays
+        ("Yiu-ming", "Y. Tang"),
+        ("'Abdu", "A. Tang"),  # the first letter, not the first character
+        ("Élodie", "É. Tang"),
+        ("1234", "1234 Tang"),  # no letter at all: kept
+        ("", "Tang"),
+    ],
+)
+def test_short_is_the_initials_then_the_family_name(first: str, short: str) -> None:
+    assert Author(first=first, last="Tang").short == short
