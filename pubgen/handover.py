@@ -18,7 +18,6 @@ from __future__ import annotations
 import copyreg
 import os
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
 from pubgen.model import (
@@ -41,7 +40,6 @@ _pid = 0
 _received: dict[int, list[Author]] = {}
 
 _AT = field_positions(Publication)
-_author_values = attrgetter(*field_positions(Author))  # field_values, without its lookup
 _LOCATION, _AUTHORS, _LINKS = _AT["location"], _AT["authors"], _AT["links"]
 # An author in a publication's pickle: its number if sent before, else its field values.
 AuthorRef = int | tuple[Any, ...]
@@ -70,7 +68,7 @@ def _reduce_publication(pub: Publication) -> tuple[Callable[..., Publication], t
         if number is None:
             sent[id(author)] = len(_sent_authors)
             _sent_authors.append(author)
-            refs.append(_author_values(author))
+            refs.append(field_values(author))
         else:
             refs.append(number)
     values[_AUTHORS] = tuple(refs)

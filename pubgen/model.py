@@ -123,11 +123,10 @@ def _initials(first: str) -> list[str]:
 
 
 def _initial(word: str) -> str:
-    # "Yiu-ming" -> "Y.", "A.C." -> "A.C." (already initials), "Ph." stays.
+    # What _initials does not do inline: "A.C." (already initials) and "Ph." stay,
+    # "'Abdu" -> "A.".
     if word[-1] == ".":
         return word
-    if word[0].isalpha():  # nearly every name: no loop
-        return word[0] + "."
     for char in word:
         if char.isalpha():
             return f"{char}."

@@ -65,6 +65,10 @@ class _Task(NamedTuple):
     keep: bool  # the worker keeps the entries, to render their items (pubgen.items)
 
 
+def _publications(events: list[Event]) -> list[Publication]:
+    return [event.publication for event in events if isinstance(event, Parsed)]
+
+
 def _prepared(events: list[Event], stages: EntryStages) -> list[Event]:
     for index, event in enumerate(events):
         if isinstance(event, Parsed):
@@ -81,7 +85,7 @@ def _read_apart(task: _Task | RenderTask) -> list[Event] | list[str]:
     reader = Reader(task.path, task.file_index, task.macros)
     events = _prepared(reader.read(task.chunk), task.stages)
     if task.keep:
-        keep([event.publication for event in events if isinstance(event, Parsed)])
+        keep(_publications(events))
     return events
 
 
@@ -284,8 +288,7 @@ def _take_ready(
         elif wait or first.ready():
             events = _result(first)
             if theirs is not None:
-                pubs = theirs.setdefault(first, [])
-                pubs.extend(event.publication for event in events if isinstance(event, Parsed))
+                theirs.setdefault(first, []).extend(_publications(events))
             keeper.take(events)
         else:
             return

@@ -18,8 +18,9 @@ _BAD_PERCENT = LazyRegex(r"%(?![0-9A-Fa-f]{2})")
 _PATH_SAFE = "/:@!&=+,;%"
 _QUERY_SAFE = _PATH_SAFE + "?"
 DOI = re.compile(r"10\.\d{4,9}/\S+")
-# A DOI that quote() below returns unchanged (nearly all): the call is then skipped.
-_DOI_KEPT = re.compile(r"[A-Za-z0-9_.~/:@!&=+,;-]+")
+_DOI_SAFE = "/:@!&=+,;"
+# A DOI that quote() returns unchanged (nearly all): what it always keeps, and _DOI_SAFE.
+_DOI_KEPT = re.compile("[A-Za-z0-9_.~" + re.escape(_DOI_SAFE) + "-]+")
 
 
 # A URL that safe_url would return unchanged: lower-case http(s), a plain host with labels
@@ -86,7 +87,7 @@ def doi_url(doi: str) -> str:
     if not DOI.fullmatch(doi):
         return ""
     # A DOI may hold ?, # or %: they are part of the name, not of the URL's syntax.
-    kept = doi if _DOI_KEPT.fullmatch(doi) else quote(doi, safe="/:@!&=+,;")
+    kept = doi if _DOI_KEPT.fullmatch(doi) else quote(doi, safe=_DOI_SAFE)
     return safe_url("https://doi.org/" + kept)
 
 
