@@ -17,3 +17,8 @@ class InputError(PubgenError):
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Diagnostic, ...]]]:
+        # A read worker sends one back (pubgen.reading); by default an exception is made
+        # again from its message, which is not what __init__ takes.
+        return type(self), (self.diagnostics,)

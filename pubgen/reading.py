@@ -2,12 +2,14 @@
 
 Parsing and the per-entry stages (pubgen.prepare) are most of a big build, and each
 entry's work is its own but for two things: @string macros, which later entries read,
-and duplicate keys, which depend on every entry before. So the text goes in chunks
-(``split.chunks``) to worker processes and to this process in turn:
+and duplicate keys, which depend on every entry before. So the file goes in chunks of its
+bytes (``split.byte_chunks``), each decoded where it is read, to worker processes and to
+this process in turn:
 
 - a chunk that holds ``@string`` is read here, so a chunk sent away carries a copy of
   the macros exactly as they stand before it;
-- results are taken in text order, and only there, by ``parse.Keeper``, are keys checked.
+- results are taken in text order, and only there, by ``parse.Keeper``, are keys checked;
+  so is a chunk that is not UTF-8 text, so that the first such in the file is reported.
 
 What comes out, entries and diagnostics in their order, is what one process gives
 (tests/test_reading.py compares the two on the corpus). Parallel reading needs ``fork``
@@ -22,13 +24,13 @@ import sys
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
-from pubgen.errors import PubgenError
+from pubgen.errors import InputError, PubgenError
 from pubgen.items import RenderTask, WorkerItems, keep, render_kept
 from pubgen.model import Diagnostic, Publication
 from pubgen.parse import Event, Keeper, Parsed, Reader
 from pubgen.prepare import EntryStages
-from pubgen.sources import BibFile
-from pubgen.split import CHUNK_CHARS, Chunk, chunks
+from pubgen.sources import BibFile, decode
+from pubgen.split import CHUNK_CHARS, RawChunk
 
 if TYPE_CHECKING:
     from pubgen.workers import Worker  # imported for files big enough to share (3 ms)
@@ -49,8 +51,9 @@ MIN_CHUNKS = 4
 # own memory went from 41 to 170 MB, for 4.30 -> 4.06 s (bench/processes.py).
 ITEM_FILE_BYTES = 32_000_000
 # Any spelling split or bibtexparser could read as an @string block (both test the
-# lower-cased "@word" for this prefix); a false alarm only keeps a chunk here.
-_STRING = re.compile(r"@string", re.IGNORECASE)
+# lower-cased "@word" for this prefix, and no other character lower-cases to one of its
+# ASCII letters); a false alarm only keeps a chunk here.
+_STRING = re.compile(rb"@string", re.IGNORECASE)
 # Chunks a worker may have in hand: it reads one while the others wait, so that it never
 # idles until this process hands out more, after its own chunk (~40 ms).
 _QUEUED = 3
@@ -60,7 +63,7 @@ class _Task(NamedTuple):
     path: str
     file_index: int
     macros: dict[str, str]
-    chunk: Chunk
+    chunk: RawChunk
     stages: EntryStages
     keep: bool  # the worker keeps the entries, to render their items (pubgen.items)
 
@@ -77,13 +80,18 @@ def _prepared(events: list[Event], stages: EntryStages) -> list[Event]:
     return events
 
 
-def _read_apart(task: _Task | RenderTask) -> list[Event] | list[str]:
-    """In the worker: one chunk without @string, read with the macros that precede it;
-    or, once the chunks are done, the items of the entries it kept."""
+def _read_apart(task: _Task | RenderTask) -> list[Event] | list[str] | InputError:
+    """In the worker: one chunk without @string, read with the macros that precede it (or
+    the error that refuses its bytes); or, once the chunks are done, the items of the
+    entries it kept."""
     if isinstance(task, RenderTask):
         return render_kept(task)
+    try:
+        chunk = decode(task.path, task.chunk)
+    except InputError as exc:
+        return exc  # raised in this process's place (_result), once it is the first
     reader = Reader(task.path, task.file_index, task.macros)
-    events = _prepared(reader.read(task.chunk), task.stages)
+    events = _prepared(reader.read(chunk), task.stages)
     if task.keep:
         keep(_publications(events))
     return events
@@ -181,9 +189,11 @@ def _result(worker: Worker) -> list[Event]:
     from pubgen.workers import WorkerDied
 
     try:
-        events: list[Event] = worker.take()
+        events: list[Event] | InputError = worker.take()
     except WorkerDied:
         raise _died() from None
+    if isinstance(events, InputError):
+        raise events
     return events
 
 
@@ -237,24 +247,35 @@ def read_entries(
     # Each worker's entries as they arrive here, when the workers render their items.
     theirs: dict[Worker, list[Publication]] | None = None if items is None else {}
     done = False
-    read = 0  # characters of the file in chunks so far
+    read = 0  # bytes of the file in chunks so far
     try:
-        for chunk in chunks(source.pieces(), size):
-            read += len(chunk.text)
-            # Chunks still to come, about (a UTF-8 character is one byte or more), so that
-            # the processes finish together. The last chunk is read here, always.
+        for chunk in source.chunks(size):
+            read += len(chunk.data)
+            # Chunks still to come, so that the processes finish together. The last chunk
+            # is read here, always.
             later = (file_size - read) / size
-            has_string = jobs > 1 and _STRING.search(chunk.text) is not None
+            has_string = jobs > 1 and _STRING.search(chunk.data) is not None
             if jobs > 1 and chunk.next_start and not has_string and workers.ready_for(later):
                 task = _Task(path, file_index, macros, chunk, stages, theirs is not None)
                 pending.append(workers.submit(task))
                 continue
             if items is not None and not chunk.next_start:
                 workers.render_items(items)  # they have had their last chunk
-            pending.append(_prepared(reader.read(chunk), stages))
+            try:
+                own = decode(path, chunk)
+            except InputError:
+                # A worker may have an earlier chunk that is not text either: the
+                # first in the file is the one reported.
+                _take_ready(pending, keeper, theirs, wait=True)
+                raise
+            pending.append(_prepared(reader.read(own), stages))
             if has_string:
                 macros = dict(reader.macros)
             _take_ready(pending, keeper, theirs)
+        if items is not None and pending:
+            # This process has read its share and waits for a worker's last chunks: the
+            # page will need Jinja2 (~18 ms to import), which it imports meanwhile.
+            import pubgen.render  # noqa: F401
         _take_ready(pending, keeper, theirs, wait=True)
         done = True
     finally:

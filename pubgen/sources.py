@@ -6,7 +6,6 @@ requests.
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -14,6 +13,7 @@ from typing import BinaryIO
 from pubgen.errors import InputError, PubgenError
 from pubgen.hashing import blake2b
 from pubgen.model import Diagnostic, Location
+from pubgen.split import CHUNK_CHARS, Chunk, RawChunk, blank_comment_lines, byte_chunks, line_breaks
 
 # A personal list is kilobytes and the largest real bibliographies tens of megabytes;
 # past this a file is more likely a mistake (or hostile) than a bibliography.
@@ -35,12 +35,13 @@ _PIECE_BYTES = 1 << 20
 class BibFile:
     """A .bib file read a megabyte at a time, so a huge one never sits in memory whole.
 
-    ``pieces()`` yields its text with line endings normalised to ``\\n``; what is repaired
-    without loss (a UTF-8 byte order mark) lands in ``diagnostics``, what cannot be read
-    as UTF-8 text raises InputError, which takes the whole file out. With ``hashed``, once
-    every piece is read, ``content_hash`` is the hash of exactly the bytes they came from
-    (for the unchanged-rebuild stamp: a file saved again during the build cannot pass for
-    read); it stays "" otherwise.
+    ``chunks(size)`` cuts its bytes into runs of whole blocks (pubgen.split.byte_chunks),
+    which ``decode`` turns into text in whichever process reads them; ``pieces()`` is that
+    text in turn. A UTF-8 byte order mark is removed with a warning in ``diagnostics``;
+    another byte order mark raises InputError at once, and so does ``decode`` for bytes
+    that are not UTF-8 text: the whole file is out. With ``hashed``, once every byte is
+    read, ``content_hash`` is the hash of exactly those bytes (for the unchanged-rebuild
+    stamp: a file saved again during the build cannot pass for read); else it stays "".
     """
 
     def __init__(self, path: str, hashed: bool = False) -> None:
@@ -49,10 +50,16 @@ class BibFile:
         self.hashed = hashed
         self.content_hash = ""
 
-    def _error(self, line: int, message: str) -> InputError:
-        return InputError([Diagnostic(Location(self.path, line), message)])
+    def chunks(self, size: int) -> Iterator[RawChunk]:
+        return byte_chunks(self._pieces(), size)
 
     def pieces(self) -> Iterator[str]:
+        """The file's text, line endings normalised to ``\\n``, a chunk at a time."""
+        for raw in self.chunks(CHUNK_CHARS):
+            if text := text_of(self.path, raw):
+                yield text
+
+    def _pieces(self) -> Iterator[bytes]:
         try:
             size = Path(self.path).stat().st_size
             if size > MAX_BIB_BYTES:
@@ -60,54 +67,57 @@ class BibFile:
                     f"{self.path}: file is {size} bytes, more than the {MAX_BIB_BYTES} allowed"
                 )
             with open(self.path, "rb") as stream:
-                yield from self._decoded(stream)
+                yield from self._read(stream)
         except OSError as exc:
             raise PubgenError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
 
-    def _decoded(self, stream: BinaryIO) -> Iterator[str]:
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        line = 1  # of the first byte of ``data``
-        held = ""  # a final "\r" waits: the next piece may start with its "\n"
+    def _read(self, stream: BinaryIO) -> Iterator[bytes]:
         data = stream.read(max(_PIECE_BYTES, 4))  # every byte order mark, whole
         digest = blake2b(data) if self.hashed else None
         for bom, encoding in _OTHER_BOMS:
             if data.startswith(bom):
-                raise self._error(1, f"file is {encoding}; re-export it as UTF-8")
+                raise _refused(self.path, 1, f"file is {encoding}; re-export it as UTF-8")
         if data.startswith(_BOM):
             data = data[len(_BOM) :]
             message = "byte order mark removed"
             self.diagnostics.append(Diagnostic(Location(self.path, 1), message, severity="warning"))
-        while True:
-            last = not data
-            nul = data.find(b"\x00")
-            if nul >= 0:
-                message = "file contains NUL bytes: not a text file (UTF-16 or binary?)"
-                raise self._error(line + data.count(b"\n", 0, nul), message)
-            try:
-                text = held + decoder.decode(data, final=last)
-            except UnicodeDecodeError as exc:
-                # exc.start counts from the bytes the decoder still held back (at most 3).
-                bad = max(exc.start - (len(exc.object) - len(data)), 0)
-                message = (
-                    f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x}); "
-                    "re-export the file as UTF-8"
-                )
-                raise self._error(line + data.count(b"\n", 0, bad), message) from None
-            line += data.count(b"\n")
-            held = "\r" if text.endswith("\r") and not last else ""
-            # Normalised so that line numbers and values are the same on every OS.
-            text = text[: len(text) - len(held)]
-            if "\r" in text:  # the test alone is ~10x faster than a replace that finds none
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-            if text:
-                yield text
-            if last:
-                if digest is not None:
-                    self.content_hash = digest.hexdigest()
-                return
+        while data:
+            yield data
             data = stream.read(_PIECE_BYTES)
             if digest is not None:
                 digest.update(data)
+        if digest is not None:
+            self.content_hash = digest.hexdigest()
+
+
+def _refused(path: str, line: int, message: str) -> InputError:
+    return InputError([Diagnostic(Location(path, line), message)])
+
+
+def text_of(path: str, raw: RawChunk) -> str:
+    """The text of ``raw``, line endings normalised to ``\\n`` so that line numbers and
+    values are the same on every OS; InputError at its first byte that is not text."""
+    data = raw.data
+    nul = data.find(b"\x00")
+    if nul >= 0:  # reported unless a byte before it is not UTF-8
+        data = data[:nul]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.first_line + line_breaks(data[: exc.start])
+        message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-export the file as UTF-8"
+        raise _refused(path, line, message) from None
+    if nul >= 0:
+        message = "file contains NUL bytes: not a text file (UTF-16 or binary?)"
+        raise _refused(path, raw.first_line + line_breaks(data), message)
+    if "\r" in text:  # the test alone is ~10x faster than a replace that finds none
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def decode(path: str, raw: RawChunk) -> Chunk:
+    """``raw`` as the parser reads it (pubgen.parse): its text, comment lines blanked."""
+    return Chunk(blank_comment_lines(text_of(path, raw)), raw.first_line, raw.next_start)
 
 
 def read_bib(path: str) -> tuple[str, list[Diagnostic]]:

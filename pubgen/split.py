@@ -29,6 +29,10 @@ from pubgen.lazyre import LazyRegex
 _BLOCK_START = re.compile(r"@\w*[ \t]*(?=[{(])")
 # One at the start of a line: where bibtexparser aborts any unfinished block.
 _LINE_BLOCK_START = re.compile(r"\n[^\S\n]*(@\w*[ \t]*[{(])")
+# The same in a file's bytes, before they are decoded, in ASCII: each cut it finds is one
+# _LINE_BLOCK_START finds in the decoded text ("\r\n" decodes to "\n"); one with a
+# non-ASCII space or letter it misses only makes a chunk longer.
+_LINE_BLOCK_START_BYTES = re.compile(rb"\n[ \t\f\v]*(@[A-Za-z0-9_]*[ \t]*[{(])")
 _COMMENT_LINE = LazyRegex(r"^[ \t]*%[^\n]*", re.MULTILINE)
 _COMMENT_AFTER_NEWLINE = re.compile(r"\n[ \t]*%")
 
@@ -106,6 +110,38 @@ def chunks(text: str | Iterable[str], size: int) -> Iterator[Chunk]:
             start = found.start(1)
         buffer = buffer[start:]
     yield Chunk(blank_comment_lines(buffer), line, "")
+
+
+class RawChunk(NamedTuple):
+    """A chunk of a file's bytes as ``byte_chunks`` cuts it, to be decoded on its own
+    (pubgen.sources.decode) by whichever process reads it."""
+
+    data: bytes
+    first_line: int
+    next_start: str  # as in Chunk
+
+
+def byte_chunks(pieces: Iterable[bytes], size: int) -> Iterator[RawChunk]:
+    """What ``chunks`` does, on a file's bytes in turn: each cut is before a block start
+    that begins a line, at ASCII text, so that no character or CRLF is cut in two."""
+    line = 1
+    buffer = b""
+    for piece in pieces:
+        buffer += piece
+        start = 0
+        while found := _LINE_BLOCK_START_BYTES.search(buffer, start + size):
+            data = buffer[start : found.start(1)]
+            yield RawChunk(data, line, found.group(1).decode("ascii"))
+            line += line_breaks(data)
+            start = found.start(1)
+        buffer = buffer[start:]
+    yield RawChunk(buffer, line, "")
+
+
+def line_breaks(data: bytes) -> int:
+    """The lines ``data`` ends, as its decoded text counts them: "\n", "\r\n" and "\r"."""
+    # Counted in bytes: ~10x faster than in the decoded text.
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
 def split(text: str | Iterable[str]) -> Iterator[Block]:

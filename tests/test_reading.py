@@ -100,6 +100,28 @@ MIXED = "".join(
 )
 
 
+@pytest.mark.parametrize("chunk", [60, 200, 700])
+@pytest.mark.parametrize(
+    ("first", "later"), [(b"\xff", b"\x00"), (b"\x00", b"\xe9"), (b"\xe2\x82", b"\xff")]
+)
+def test_the_first_bytes_that_are_not_text_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, first: bytes, later: bytes
+) -> None:
+    # Each chunk is decoded by the process that reads it; whichever does, the file is
+    # refused for its first problem, as one process refuses it.
+    entries = [_entry(f"e{i}").encode() for i in range(60)]
+    entries[25] = entries[25].replace(b"{T}", b"{T" + first + b"}")
+    entries[45] = entries[45].replace(b"{T}", b"{T" + later + b"}")
+    path = tmp_path / "bad.bib"
+    path.write_bytes(b"".join(entries))
+    alone = _read(path, 1)
+    assert isinstance(alone, str) and alone.startswith(f"{path}:102: "), alone
+    monkeypatch.setattr(reading, "PARALLEL_CHUNK_CHARS", chunk)
+    sent = _submissions(monkeypatch)
+    assert _read(path, 2) == alone
+    assert sent
+
+
 @pytest.mark.parametrize("jobs", [2, 3])
 @pytest.mark.parametrize("chunk", [60, 200, 700, 1000])
 def test_macros_and_duplicates_across_chunks(

@@ -20,6 +20,11 @@ CASES = [
     (b"a\nb\nc\nd\xe2\x82", "", "f.bib:4: not valid UTF-8 (byte 0xe2)"),
     (b"a\n\nb\x00c", "", "f.bib:3: file contains NUL bytes"),
     (b"\xff\xfea\x00", "", "f.bib:1: file is UTF-16"),
+    # The first problem in the file is the one reported, on its line as the text counts it.
+    (b"a\n\xff\nb\x00", "", "f.bib:2: not valid UTF-8 (byte 0xff)"),
+    (b"a\x00\n\xff", "", "f.bib:1: file contains NUL bytes"),
+    (b"a\xe2\x00", "", "f.bib:1: not valid UTF-8 (byte 0xe2)"),
+    (b"a\rb\r\nc\r\xff", "", "f.bib:4: not valid UTF-8 (byte 0xff)"),
 ]
 
 
@@ -48,9 +53,10 @@ def test_pieces_read_like_the_whole(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sources, "_PIECE_BYTES", piece_bytes)
     got, messages, content_hash = _read(Path("f.bib"))
-    # The stamp's hash, taken as the file is read: of its whole bytes, byte order mark and
-    # CRLFs included; none when it could not be read to its end.
-    assert content_hash == ("" if error else file_hash("f.bib"))
+    # The stamp's hash, taken as the bytes are read: of all of them, byte order mark and
+    # CRLFs included, once all are read (a file that is not text is refused when its
+    # chunk is decoded: after that, here); none when they were refused at the start.
+    assert content_hash == ("" if "UTF-16" in error else file_hash("f.bib"))
     unhashed = sources.BibFile("f.bib")  # pubgen check, PUBGEN_NO_CACHE: no stamp to write
     with contextlib.suppress(InputError):
         "".join(unhashed.pieces())

@@ -12,10 +12,11 @@ from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pubgen import blocks, split
 from pubgen.errors import InputError
-from pubgen.sources import read_bib
+from pubgen.sources import read_bib, text_of
 from tests.conftest import corpus_files
 from tests.test_properties import bibtexish
 
@@ -158,3 +159,50 @@ def test_any_text_splits_as_bibtexparser_splits_it(text: str) -> None:
         assert _without_lines(found) == _without_lines(reference)
     else:
         assert found == reference
+
+
+def _cut_checked(data: bytes, size: int, read: int) -> None:
+    """``byte_chunks`` cuts ``data`` (read ``read`` bytes at a time) only where ``chunks``
+    may cut its text, and reading the chunks one by one gives the blocks of the whole text,
+    on their lines."""
+    try:
+        whole = text_of("f.bib", split.RawChunk(data, 1, ""))
+    except InputError:
+        return  # refused whole or in chunks alike (tests/test_reading.py)
+    raws = list(split.byte_chunks([data[i : i + read] for i in range(0, len(data), read)], size))
+    # The cuts do not depend on where the file's reads end.
+    assert raws == list(split.byte_chunks([data], size))
+    texts = [text_of("f.bib", raw) for raw in raws]
+    assert "".join(texts) == whole
+    at = 0
+    line = 1
+    for raw, text in zip(raws, texts, strict=True):
+        assert raw.first_line == line
+        at += len(text)
+        line += text.count("\n")
+        if raw.next_start:  # a line-start block as the text's own pattern finds it
+            found = split._LINE_BLOCK_START.match(whole, whole.rindex("\n", 0, at))
+            assert found is not None and found.start(1) == at, (raw, whole[at - 20 : at + 20])
+            assert found.group(1) == raw.next_start
+    by_chunk = [
+        block
+        for raw, text in zip(raws, texts, strict=True)
+        for block in split.split_chunk(
+            split.Chunk(split.blank_comment_lines(text), raw.first_line, raw.next_start)
+        )
+    ]
+    assert _counted(by_chunk) == _split(whole)
+
+
+@pytest.mark.parametrize("name", corpus_files())
+def test_byte_chunks_cut_the_corpus_where_its_text_may_be_cut(corpus: Path, name: str) -> None:
+    _cut_checked((corpus / name).read_bytes(), 20_000, 65_537)
+
+
+@settings(max_examples=300, deadline=None)
+# Line ends as files have them, and blanks that begin a line or only look as if they did.
+@given(bibtexish, st.sampled_from(["\n", "\r\n", "\r", "\n\u00a0", "\n\f", " ", "\u2028"]))
+def test_byte_chunks_cut_any_text_where_it_may_be_cut(text: str, newline: str) -> None:
+    data = text.replace("\n", newline).encode("utf-8", "surrogatepass")
+    for size in (1, 40):
+        _cut_checked(data, size, 3)
