@@ -51,8 +51,8 @@ MIN_CHUNKS = 4
 # own memory went from 41 to 170 MB, for 4.30 -> 4.06 s (bench/processes.py).
 ITEM_FILE_BYTES = 32_000_000
 # Any spelling split or bibtexparser could read as an @string block (both test the
-# lower-cased "@word" for this prefix, and no other character lower-cases to one of its
-# ASCII letters); a false alarm only keeps a chunk here.
+# lower-cased "@word" for this prefix, and no character but its own letters lower-cases
+# to one of them alone, so the bytes tell); a false alarm only keeps a chunk here.
 _STRING = re.compile(rb"@string", re.IGNORECASE)
 # Chunks a worker may have in hand: it reads one while the others wait, so that it never
 # idles until this process hands out more, after its own chunk (~40 ms).
