@@ -51,7 +51,7 @@ class BibFile:
         self.content_hash = ""
 
     def chunks(self, size: int) -> Iterator[RawChunk]:
-        return byte_chunks(self._pieces(), size)
+        return byte_chunks(self._bytes(), size)
 
     def pieces(self) -> Iterator[str]:
         """The file's text, line endings normalised to ``\\n``, a chunk at a time."""
@@ -59,7 +59,7 @@ class BibFile:
             if text := text_of(self.path, raw):
                 yield text
 
-    def _pieces(self) -> Iterator[bytes]:
+    def _bytes(self) -> Iterator[bytes]:
         try:
             size = Path(self.path).stat().st_size
             if size > MAX_BIB_BYTES:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import AnyStr, NamedTuple
 
 from pubgen.blocks import Between, Block, Entry, Lines, String
 from pubgen.lazyre import LazyRegex
@@ -92,6 +92,23 @@ class Chunk(NamedTuple):
     next_start: str  # the opening ("@article{") of the block after it; "" at the end
 
 
+def _cuts(
+    pieces: Iterable[AnyStr], size: int, line_start: re.Pattern[AnyStr]
+) -> Iterator[tuple[AnyStr, AnyStr]]:
+    """``pieces`` joined and cut in runs of at least ``size``, each ending before a block
+    start that begins a line (``line_start``'s group 1), with that block's opening; the
+    last run with an empty one. Where a cut falls never depends on where a piece ends."""
+    buffer = line_start.pattern[:0]  # empty, and str or bytes as the pattern is
+    for piece in pieces:
+        buffer += piece
+        start = 0
+        while found := line_start.search(buffer, start + size):
+            yield buffer[start : found.start(1)], found.group(1)
+            start = found.start(1)
+        buffer = buffer[start:]
+    yield buffer, buffer[:0]
+
+
 def chunks(text: str | Iterable[str], size: int) -> Iterator[Chunk]:
     """``text`` (or its pieces in turn) in chunks of about ``size`` characters.
 
@@ -99,17 +116,11 @@ def chunks(text: str | Iterable[str], size: int) -> Iterator[Chunk]:
     by one gives the blocks of the whole text, and memory stays flat on huge files.
     """
     line = 1
-    buffer = ""
-    for piece in (text,) if isinstance(text, str) else text:
-        buffer += piece
-        start = 0
-        while found := _LINE_BLOCK_START.search(buffer, start + size):
-            chunk = buffer[start : found.start(1)]
-            yield Chunk(blank_comment_lines(chunk), line, found.group(1))
-            line += chunk.count("\n")
-            start = found.start(1)
-        buffer = buffer[start:]
-    yield Chunk(blank_comment_lines(buffer), line, "")
+    for chunk, opening in _cuts(
+        (text,) if isinstance(text, str) else text, size, _LINE_BLOCK_START
+    ):
+        yield Chunk(blank_comment_lines(chunk), line, opening)
+        line += chunk.count("\n")
 
 
 class RawChunk(NamedTuple):
@@ -125,21 +136,13 @@ def byte_chunks(pieces: Iterable[bytes], size: int) -> Iterator[RawChunk]:
     """What ``chunks`` does, on a file's bytes in turn: each cut is before a block start
     that begins a line, at ASCII text, so that no character or CRLF is cut in two."""
     line = 1
-    buffer = b""
-    for piece in pieces:
-        buffer += piece
-        start = 0
-        while found := _LINE_BLOCK_START_BYTES.search(buffer, start + size):
-            data = buffer[start : found.start(1)]
-            yield RawChunk(data, line, found.group(1).decode("ascii"))
-            line += line_breaks(data)
-            start = found.start(1)
-        buffer = buffer[start:]
-    yield RawChunk(buffer, line, "")
+    for data, opening in _cuts(pieces, size, _LINE_BLOCK_START_BYTES):
+        yield RawChunk(data, line, opening.decode("ascii"))
+        line += line_breaks(data)
 
 
 def line_breaks(data: bytes) -> int:
-    """The lines ``data`` ends, as its decoded text counts them: "\n", "\r\n" and "\r"."""
+    """The lines ``data`` ends, as its decoded text counts them: LF, CRLF and CR."""
     # Counted in bytes: ~10x faster than in the decoded text.
     return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
