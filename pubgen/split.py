@@ -143,8 +143,12 @@ def byte_chunks(pieces: Iterable[bytes], size: int) -> Iterator[RawChunk]:
 
 def line_breaks(data: bytes) -> int:
     """The lines ``data`` ends, as its decoded text counts them: LF, CRLF and CR."""
-    # Counted in bytes: ~10x faster than in the decoded text.
-    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    # Counted in bytes: ~10x faster than in the decoded text. Most files have no CR, and
+    # looking for one is ~10x faster than counting CR and CRLF (7.5 MB: 7.4 ms).
+    lf = data.count(b"\n")
+    if b"\r" not in data:
+        return lf
+    return lf + data.count(b"\r") - data.count(b"\r\n")
 
 
 def split(text: str | Iterable[str]) -> Iterator[Block]:

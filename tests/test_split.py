@@ -206,3 +206,21 @@ def test_byte_chunks_cut_any_text_where_it_may_be_cut(text: str, newline: str) -
     data = text.replace("\n", newline).encode("utf-8", "surrogatepass")
     for size in (1, 40):
         _cut_checked(data, size, 3)
+
+
+@pytest.mark.parametrize(
+    ("data", "lines"),
+    [
+        (b"", 0),
+        (b"no line end", 0),
+        (b"a\nb\n", 2),
+        (b"a\r\nb\r\n", 2),
+        (b"a\rb\r", 2),
+        (b"a\r\n\rb\n\r", 4),
+        (b"\r", 1),
+        (b"\n\r\n\r", 3),
+    ],
+)
+def test_line_breaks_count_the_lines_decoded_text_has(data: bytes, lines: int) -> None:
+    assert split.line_breaks(data) == lines
+    assert split.line_breaks(data) == text_of("f.bib", split.RawChunk(data, 1, "")).count("\n")
