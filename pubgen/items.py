@@ -101,21 +101,30 @@ class WorkerItems:
         cannot be had exactly (the caller renders the page in one process)."""
         if output not in self.outputs or not self._sources:
             return None
+        from pubgen.render import answer_first
+
         block = template.blocks["item"]
         placeholder = f"\0pubgen-item-{os.urandom(8).hex()}\0"
         # NUL never reaches a page (every escaper drops control characters), and the
         # random part never comes from an input; the counts are checked all the same.
         theirs: list[tuple[int, int]] = []
 
+        def placed(pub: object) -> tuple[str] | None:
+            """The placeholder of a worker's entry, noted in ``theirs``; None for others."""
+            where = self._owned.get(id(pub))
+            if where is None:
+                return None
+            theirs.append(where)
+            return (placeholder,)
+
         def item(context: Context) -> Iterator[str]:
             # A generator, as Jinja2's compiled code expects of a block (it closes it).
-            where = self._owned.get(id(context.get("pub")))
-            if where is None:
-                yield from block(context)
-            else:
-                theirs.append(where)
-                yield placeholder
+            text = placed(context.get("pub"))
+            yield from block(context) if text is None else text
 
+        # The packaged templates call the item block scoped: asked first, this answers
+        # for a worker's entry before a context is made for it (render.scoped_block).
+        answer_first(template.environment, "item", lambda names: placed(names.get("pub")))
         try:
             page = _with_item_block(template, variables, item)
             texts = self._texts(output, theirs)
@@ -123,6 +132,8 @@ class WorkerItems:
             # A worker's results may be out of step now: no later page takes any.
             self.close()
             return None
+        finally:
+            answer_first(template.environment, "item", None)
         pieces = page.split(placeholder)
         if len(pieces) != len(texts) + 1:
             return None

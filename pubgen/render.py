@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import builtins
 import itertools
-from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from types import CodeType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +22,7 @@ import jinja2
 import jinja2.bccache
 import jinja2.compiler
 import jinja2.nodes
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from pubgen import compiled
@@ -193,9 +194,62 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         else:
             super()._output_child_pre(node, frame, finalize)
 
+    def visit_Block(self, node: jinja2.nodes.Block, frame: jinja2.compiler.Frame) -> None:
+        """A scoped block called in a loop or a macro (as the item blocks are) goes through
+        ``_Environment.scoped_block``; other block calls stay Jinja2's code."""
+        if not node.scoped or frame.toplevel or node.required or self.environment.is_async:
+            super().visit_Block(node, frame)
+            return
+        call = (
+            f"environment.scoped_block(context.blocks[{node.name!r}][0], "
+            f"{self.get_context_ref()}, {node.name!r}, {self.dump_local_context(frame)})"
+        )
+        if frame.buffer is None:
+            self.writeline(f"yield from {call}", node)
+        else:
+            self.writeline(f"{frame.buffer}.extend({call})", node)
+
+
+# Answers a scoped block call from its local names alone, or None: call the block.
+ScopedAnswer = Callable[[Mapping[str, Any]], "Iterable[str] | None"]
+
 
 class _Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        # Block name -> what scoped_block asks first (pubgen.items' placeholders).
+        self.scoped_answers: dict[str, ScopedAnswer] = {}
+
+    def scoped_block(
+        self,
+        block: Callable[[Context], Iterator[str]],
+        context: Context,
+        name: str,
+        names: dict[str, Any],
+    ) -> Iterable[str]:
+        """What Jinja2 compiles a scoped block call to, ``block(context.derived(names))``,
+        unless the answer set for ``name`` gives the text from ``names`` alone: making the
+        derived context (~1.8 us) was half the cost of an item a read worker rendered
+        (5,000 entries: the page walk 51 -> 46 ms)."""
+        answer = self.scoped_answers.get(name)
+        if answer is not None:
+            text = answer(names)
+            if text is not None:
+                return text
+        return block(context.derived(names))
+
+
+def answer_first(env: jinja2.Environment, name: str, answer: ScopedAnswer | None) -> None:
+    """Have ``env`` ask ``answer`` before each call of the scoped block ``name``; None: no
+    longer. Another than pubgen's calls its blocks as Jinja2 does: nothing to ask there."""
+    if not isinstance(env, _Environment):
+        return
+    if answer is None:
+        env.scoped_answers.pop(name, None)
+    else:
+        env.scoped_answers[name] = answer
 
 
 class _PackagedEnvironment(_Environment):

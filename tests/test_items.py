@@ -17,7 +17,7 @@ import jinja2.meta
 import jinja2.nodes
 import pytest
 
-from pubgen import items, reading, workers
+from pubgen import items, reading, render, workers
 from pubgen.cli import main
 from pubgen.config import Config
 from pubgen.outputs import Output
@@ -182,13 +182,21 @@ PAGE = """\
 _GROUPS = {"groups": [{"name": "a", "pubs": ["p0", "p1", "p2"]}, {"name": "b", "pubs": ["p3"]}]}
 
 
-def _template(bad: str = "") -> jinja2.Template:
+# Jinja2's own, and pubgen's, whose scoped block calls ask the placeholders first.
+ENVIRONMENTS = pytest.mark.parametrize(
+    "environment", [jinja2.Environment, render._Environment], ids=["jinja2", "pubgen"]
+)
+
+
+def _template(
+    bad: str = "", environment: type[jinja2.Environment] = jinja2.Environment
+) -> jinja2.Template:
     def check(value: str) -> str:
         if value == bad:
             raise ValueError(f"item {value} is bad")
         return value
 
-    env = jinja2.Environment(loader=jinja2.DictLoader({"page": PAGE}))
+    env = environment(loader=jinja2.DictLoader({"page": PAGE}))
     env.filters["check"] = check
     return env.get_template("page")
 
@@ -228,10 +236,11 @@ _THEIRS = ["p1", "p3"]
     ],
     ids=["both", "worker failed", "too few texts"],
 )
+@ENVIRONMENTS
 def test_the_page_takes_the_workers_texts_or_is_rendered_here(
-    texts: list[str] | Exception, bad: str, page: str
+    texts: list[str] | Exception, bad: str, page: str, environment: type[jinja2.Environment]
 ) -> None:
-    template = _template(bad)
+    template = _template(bad, environment)
     with _worker_items(texts, _THEIRS) as worker_items:
         text = worker_items.render_page(template, _GROUPS, _OUTPUT)
         assert (text or template.render(**_GROUPS)) == page
@@ -251,8 +260,11 @@ def test_a_worker_is_ended_once_every_text_it_owes_is_taken() -> None:
 
 
 @pytest.mark.parametrize("bad", ["p0", "p1"], ids=["this process's item", "the worker's item"])
-def test_an_error_in_any_item_is_the_one_one_process_raises(bad: str) -> None:
-    template = _template(bad)
+@ENVIRONMENTS
+def test_an_error_in_any_item_is_the_one_one_process_raises(
+    bad: str, environment: type[jinja2.Environment]
+) -> None:
+    template = _template(bad, environment)
     with _worker_items(["<p1>\n", "<p3>\n"], _THEIRS) as worker_items:
         # An error here gives no page; the worker's texts hide its item's error, which
         # the page rendered in one process (the caller's fallback) raises.
@@ -262,12 +274,13 @@ def test_an_error_in_any_item_is_the_one_one_process_raises(bad: str) -> None:
             template.render(**_GROUPS)
 
 
+@ENVIRONMENTS
 def test_a_placeholder_printed_by_an_item_here_is_not_taken(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, environment: type[jinja2.Environment]
 ) -> None:
     monkeypatch.setattr(os, "urandom", lambda size: b"\1" * size)
     placeholder = "\0pubgen-item-" + "01" * 8 + "\0"
-    template = _template()
+    template = _template(environment=environment)
     groups = {"groups": [{"name": "a", "pubs": ["p0", "p1", placeholder]}]}
     with _worker_items(["<p1>\n"], ["p1"]) as worker_items:
         assert worker_items.render_page(template, groups, _OUTPUT) is None

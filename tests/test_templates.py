@@ -9,7 +9,7 @@ import jinja2.compiler
 import pytest
 from markupsafe import Markup
 
-from pubgen import compiled
+from pubgen import compiled, render
 from pubgen.cli import main
 from pubgen.outputs import Output
 from pubgen.render import make_environment
@@ -201,6 +201,11 @@ def test_templates_compiled_in_advance_are_current() -> None:
         "{% autoescape false %}{{ x }}|{{ m }}{% endautoescape %}",
         "{% autoescape flag %}{{ x }}|{{ m }}{% endautoescape %}",
         "{% for v in [x, m] %}{{ loop.index }}{{ v }}{% endfor %}",
+        # Scoped blocks in a loop and in a macro's loop (as the item blocks are called).
+        "{% for v in [x, m] %}{% block b scoped %}{{ loop.index }}{{ v }}{% endblock %}"
+        "{% endfor %}",
+        "{% macro f(v) %}{% for w in [v, x] %}{% block c scoped %}[{{ w }}{{ v }}]"
+        "{% endblock %}{% endfor %}{% endmacro %}{{ f(x) }}|{{ f(m) }}",
     ],
 )
 @pytest.mark.parametrize("fmt", ["markdown", "html", "latex"])
@@ -220,3 +225,16 @@ def test_values_print_as_jinja2_would_print_them(
     assert "escape(environment.finalize(" in env.compile("{{ x }}", raw=True)
     del env.code_generator_class
     assert "escape(environment.finalize(" not in env.compile("{{ x }}", raw=True)
+
+
+def test_a_scoped_block_call_asks_the_answer_set_for_it_first() -> None:
+    """render.scoped_block: what pubgen.items' placeholders go through."""
+    env = make_environment([], Output("markdown"))
+    source = "{% for v in vs %}{% block b scoped %}<{{ v }}>{% endblock %}{% endfor %}"
+    assert "environment.scoped_block(" in env.compile(source, raw=True)
+    page = env.from_string(source)
+    render.answer_first(env, "b", lambda names: ("!",) if names["v"] == "2" else None)
+    render.answer_first(env, "other", lambda names: ("?",))
+    assert page.render(vs=["1", "2", "3"]) == "<1>!<3>"
+    render.answer_first(env, "b", None)
+    assert page.render(vs=["1", "2", "3"]) == "<1><2><3>"

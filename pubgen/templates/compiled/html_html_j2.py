@@ -75,11 +75,7 @@ def root(context, missing=missing, environment=environment):
                 t_5.append(
                     '\n',
                 )
-                gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'level': l_1_level, 'bibtex': l_0_bibtex, 'list': l_0_list}))
-                try:
-                    for event in gen:
-                        t_5.append(event)
-                finally: gen.close()
+                t_5.extend(environment.scoped_block(context.blocks['item'][0], context, 'item', {'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'level': l_1_level, 'bibtex': l_0_bibtex, 'list': l_0_list}))
             l_2_loop = l_2_pub = missing
             t_5.append(
                 '\n</ul>',
@@ -272,4 +268,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
-debug_info = '9=31&10=37&11=38&12=42&19=48&20=54&21=55&22=59&24=66&26=72&27=80&58=87&62=98&63=102&68=103&27=106&29=143&30=149&31=150&32=153&33=156&34=163&36=164&38=178&39=182&40=184&42=187&43=190&44=192&47=208&49=211&52=224&63=229&64=238&65=242&68=258&69=267'
+debug_info = '9=31&10=37&11=38&12=42&19=48&20=54&21=55&22=59&24=66&26=72&27=78&58=83&62=94&63=98&68=99&27=102&29=139&30=145&31=146&32=149&33=152&34=159&36=160&38=174&39=178&40=180&42=183&43=186&44=188&47=204&49=207&52=220&63=225&64=234&65=238&68=254&69=263'

@@ -47,11 +47,7 @@ def root(context, missing=missing, environment=environment):
             for l_2_pub, l_2_loop in LoopContext(environment.getattr(l_1_group, 'publications'), undefined):
                 _loop_vars = {}
                 pass
-                gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'command': l_1_command, 'group': l_1_group, 'list': l_0_list, 'sup': l_0_sup}))
-                try:
-                    for event in gen:
-                        t_2.append(event)
-                finally: gen.close()
+                t_2.extend(environment.scoped_block(context.blocks['item'][0], context, 'item', {'loop': l_2_loop, 'pub': l_2_pub, 'command': l_1_command, 'group': l_1_group, 'list': l_0_list, 'sup': l_0_sup}))
                 t_2.append(
                     '\n',
                 )
@@ -237,4 +233,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'preamble': block_preamble, 'legend': block_legend, 'groups': block_groups}
-debug_info = '7=12&12=25&13=31&14=32&17=41&19=47&20=52&41=62&44=72&51=73&57=74&20=76&21=111&22=117&23=118&24=121&25=124&26=131&28=132&30=142&31=147&32=154&33=156&35=172&44=184&51=194&52=203&53=207&57=223&58=232'
+debug_info = '7=12&12=25&13=31&14=32&17=41&19=47&20=50&41=58&44=68&51=69&57=70&20=72&21=107&22=113&23=114&24=117&25=120&26=127&28=128&30=138&31=143&32=150&33=152&35=168&44=180&51=190&52=199&53=203&57=219&58=228'

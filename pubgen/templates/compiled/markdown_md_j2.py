@@ -61,11 +61,7 @@ def root(context, missing=missing, environment=environment):
         for l_2_pub, l_2_loop in LoopContext(environment.getattr(l_1_group, 'publications'), undefined):
             _loop_vars = {}
             pass
-            gen = context.blocks['item'][0](context.derived({'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'bibtex': l_0_bibtex, 'list': l_0_list}))
-            try:
-                for event in gen:
-                    t_5.append(event)
-            finally: gen.close()
+            t_5.extend(environment.scoped_block(context.blocks['item'][0], context, 'item', {'loop': l_2_loop, 'pub': l_2_pub, 'group': l_1_group, 'bibtex': l_0_bibtex, 'list': l_0_list}))
             t_5.append(
                 '\n\n',
             )
@@ -242,4 +238,4 @@ def block_groups(context, missing=missing, environment=environment):
     l_1_group = l_1_list = missing
 
 blocks = {'item': block_item, 'legend': block_legend, 'groups': block_groups}
-debug_info = '8=30&9=36&10=37&12=41&19=47&20=52&23=61&24=66&45=73&48=83&54=84&24=86&25=122&26=125&27=128&28=129&29=132&30=135&31=142&33=143&35=157&36=162&37=168&38=169&40=185&41=196&48=200&49=209&50=213&54=228&55=237'
+debug_info = '8=30&9=36&10=37&12=41&19=47&20=52&23=61&24=64&45=69&48=79&54=80&24=82&25=118&26=121&27=124&28=125&29=128&30=131&31=138&33=139&35=153&36=158&37=164&38=165&40=181&41=192&48=196&49=205&50=209&54=224&55=233'
