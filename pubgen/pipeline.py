@@ -73,20 +73,24 @@ def load(
         if content_hash:
             content_hashes[path] = content_hash
         diagnostics.extend(problems)
+        # The only file read: its reader kept one entry per key (parse.Keeper), and no
+        # later file needs its keys (5,000 entries: ~1 ms of the serial part).
+        only = not first_file and index == len(bib_paths) - 1
         for entry in entries:
             pub = entry.publication
-            folded = pub.key.casefold()
-            if folded in first_file:
-                diagnostics.append(
-                    Diagnostic(
-                        pub.location,
-                        f"duplicate citation key (also in {first_file[folded]!s})",
-                        pub.key,
-                        dropped=True,
+            if not only:
+                folded = pub.key.casefold()
+                if folded in first_file:
+                    diagnostics.append(
+                        Diagnostic(
+                            pub.location,
+                            f"duplicate citation key (also in {first_file[folded]!s})",
+                            pub.key,
+                            dropped=True,
+                        )
                     )
-                )
-                continue
-            first_file[folded] = pub.location
+                    continue
+                first_file[folded] = pub.location
             diagnostics.extend(entry.later)
             link_problems.extend(entry.after_papers)
             parsed.append(pub)
