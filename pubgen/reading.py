@@ -24,6 +24,7 @@ import sys
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
+from pubgen import readahead
 from pubgen.errors import InputError, PubgenError
 from pubgen.items import RenderTask, WorkerItems, keep, render_kept
 from pubgen.model import Diagnostic, Publication
@@ -135,6 +136,7 @@ class _Workers:
         from pubgen import handover  # noqa: F401  (its picklers, set up before the fork)
         from pubgen.workers import start_workers
 
+        readahead.settle()  # no thread runs when a worker is forked
         try:
             start_workers(self.count, _read_apart, _start_worker, self.started)
         except OSError as exc:  # no memory or no process left to fork

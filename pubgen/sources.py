@@ -6,10 +6,11 @@ requests.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
 
+from pubgen import readahead
 from pubgen.errors import InputError, PubgenError
 from pubgen.hashing import blake2b
 from pubgen.model import Diagnostic, Location
@@ -33,7 +34,8 @@ _PIECE_BYTES = 1 << 20
 
 
 class BibFile:
-    """A .bib file read a megabyte at a time, so a huge one never sits in memory whole.
+    """A .bib file read a megabyte at a time, so a huge one never sits in memory whole
+    (but for one read ahead while the build started: pubgen.readahead, up to 32 MB).
 
     ``chunks(size)`` cuts its bytes into runs of whole blocks (pubgen.split.byte_chunks),
     which ``decode`` turns into text in whichever process reads them; ``pieces()`` is that
@@ -60,6 +62,11 @@ class BibFile:
                 yield text
 
     def _bytes(self) -> Iterator[bytes]:
+        whole = readahead.take(self.path)
+        if whole is not None:
+            data, digest = whole
+            yield from self._checked(_pieces(io.BytesIO(data).read), digest)
+            return
         try:
             size = Path(self.path).stat().st_size
             if size > MAX_BIB_BYTES:
@@ -67,13 +74,15 @@ class BibFile:
                     f"{self.path}: file is {size} bytes, more than the {MAX_BIB_BYTES} allowed"
                 )
             with open(self.path, "rb") as stream:
-                yield from self._read(stream)
+                yield from self._checked(_pieces(stream.read), "")
         except OSError as exc:
             raise PubgenError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
 
-    def _read(self, stream: BinaryIO) -> Iterator[bytes]:
-        data = stream.read(max(_PIECE_BYTES, 4))  # every byte order mark, whole
-        digest = blake2b(data) if self.hashed else None
+    def _checked(self, pieces: Iterator[bytes], known_hash: str) -> Iterator[bytes]:
+        """``pieces`` (the file's bytes in turn) without a UTF-8 byte order mark, hashed
+        into ``content_hash`` at their end (with ``hashed``) unless ``known_hash``."""
+        data = next(pieces, b"")
+        digest = blake2b(data) if self.hashed and not known_hash else None
         for bom, encoding in _OTHER_BOMS:
             if data.startswith(bom):
                 raise _refused(self.path, 1, f"file is {encoding}; re-export it as UTF-8")
@@ -83,11 +92,21 @@ class BibFile:
             self.diagnostics.append(Diagnostic(Location(self.path, 1), message, severity="warning"))
         while data:
             yield data
-            data = stream.read(_PIECE_BYTES)
+            data = next(pieces, b"")
             if digest is not None:
                 digest.update(data)
         if digest is not None:
             self.content_hash = digest.hexdigest()
+        elif self.hashed:
+            self.content_hash = known_hash
+
+
+def _pieces(read: Callable[[int], bytes]) -> Iterator[bytes]:
+    """What ``read`` gives, a piece at a time, the first holding every byte order mark."""
+    data = read(max(_PIECE_BYTES, 4))
+    while data:
+        yield data
+        data = read(_PIECE_BYTES)
 
 
 def _refused(path: str, line: int, message: str) -> InputError:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pubgen import sources
+from pubgen import readahead, sources
 from pubgen.errors import InputError
 from pubgen.hashing import file_hash
 
@@ -40,6 +40,7 @@ def _read(path: Path) -> tuple[str, list[str], str]:
 
 @pytest.mark.parametrize(("data", "text", "error"), CASES)
 @pytest.mark.parametrize("piece_bytes", [1, 2, 3, 5, 1 << 20])
+@pytest.mark.parametrize("ahead", [False, True], ids=["read", "read ahead"])
 def test_pieces_read_like_the_whole(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -47,12 +48,17 @@ def test_pieces_read_like_the_whole(
     text: str | None,
     error: str,
     piece_bytes: int,
+    ahead: bool,
 ) -> None:
     path = tmp_path / "f.bib"
     path.write_bytes(data)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sources, "_PIECE_BYTES", piece_bytes)
-    got, messages, content_hash = _read(Path("f.bib"))
+    monkeypatch.setattr(readahead, "READ_AHEAD_BYTES", (0, len(data)))
+    with readahead.reading_ahead(["f.bib"] if ahead else [], hashed=True):
+        assert ("f.bib" in readahead._ahead) == ahead
+        got, messages, content_hash = _read(Path("f.bib"))
+        assert not readahead._ahead  # taken
     # The stamp's hash, taken as the bytes are read: of all of them, byte order mark and
     # CRLFs included, once all are read (a file that is not text is refused when its
     # chunk is decoded: after that, here); none when they were refused at the start.

@@ -111,11 +111,20 @@ def _discard_stdout() -> None:
 
 
 def _run(arguments: list[str], sleep: Callable[[float], None]) -> int:
-    if arguments[:1] == ["build"]:
-        warnings = stamp.unchanged(arguments)
-        if warnings is not None:
-            stamp.replay(warnings)
-            return 0
+    if arguments[:1] != ["build"]:
+        return _command(arguments, sleep)
+    warnings = stamp.unchanged(arguments)
+    if warnings is not None:
+        stamp.replay(warnings)
+        return 0
+    from pubgen import readahead
+
+    # Before the imports below: they take the time the file is read in.
+    with readahead.reading_ahead(readahead.named_bibs(arguments), hashed=not stamp.off()):
+        return _command(arguments, sleep)
+
+
+def _command(arguments: list[str], sleep: Callable[[float], None]) -> int:
     import signal
 
     from pubgen.cli.common import EXIT_ERROR, print_diagnostics
