@@ -15,6 +15,7 @@ again. Every worker is forked before any thread starts.
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import pickle
 import signal
@@ -25,6 +26,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 _LENGTH = struct.Struct("<Q")  # each message: its length, then its pickle
+# How many tasks a worker has done, in memory it shares with this process: written as
+# soon as a task's work is done, before its result is pickled and sent (~4 ms for a
+# chunk's entries), so that this process, choosing who reads the next chunk, counts a
+# chunk read as read (a corpus file of 8 chunks: one wrong choice made its build 35 ms
+# longer). Read without a lock: a stale count only makes a worker look busier.
+_DONE = struct.Struct("<Q")
 _PIPE_BYTES = 1 << 20  # Linux's default most for an unprivileged process
 
 
@@ -89,11 +96,12 @@ class Worker:
         self._results, result_in = os.pipe()
         _widen(self._tasks)
         _widen(result_in)
+        self._done = mmap.mmap(-1, _DONE.size)  # anonymous and shared: the fork keeps it
         self.pid = os.fork()
         if self.pid == 0:
             for fd in (self._tasks, self._results, *(fd for w in siblings for fd in w.ends)):
                 os.close(fd)
-            _serve(task_out, result_in, run, start)
+            _serve(task_out, result_in, run, start, self._done)
         os.close(task_out)
         os.close(result_in)
         self.ends = (self._tasks, self._results)
@@ -125,8 +133,10 @@ class Worker:
 
     @property
     def in_hand(self) -> int:
-        """Tasks sent whose results have not arrived: what the worker has still to do."""
-        return self.sent - self.received
+        """Tasks sent that the worker has not done: what it has still to do (a result done
+        may still be on its way)."""
+        done: int = _DONE.unpack_from(self._done)[0]
+        return self.sent - max(self.received, done)
 
     def ready(self) -> bool:
         """Has the oldest result not taken arrived whole (or the worker ended)?"""
@@ -203,13 +213,18 @@ class Worker:
 
 
 def _serve(
-    tasks: int, results: int, run: Callable[[Any], Any], start: Callable[[], None]
+    tasks: int,
+    results: int,
+    run: Callable[[Any], Any],
+    start: Callable[[], None],
+    done: mmap.mmap,
 ) -> NoReturn:
     """The worker: tasks in, results out, until its task pipe ends. Never returns."""
     code = 0
     try:
         start()
         with open(tasks, "rb") as stream:
+            count = 0
             while header := stream.read(_LENGTH.size):
                 (size,) = _LENGTH.unpack(header)
                 task = pickle.loads(stream.read(size))
@@ -219,6 +234,8 @@ def _serve(
                     import traceback  # only a failed task needs it (~1 ms of every build)
 
                     message = (False, traceback.format_exc())
+                count += 1
+                _DONE.pack_into(done, 0, count)
                 data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
                 _write_all(results, _LENGTH.pack(len(data)) + data)
     except BaseException:

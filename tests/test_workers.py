@@ -84,6 +84,33 @@ def test_results_come_back_whole_in_the_order_sent(tasks: list[str]) -> None:
         assert worker.in_hand == 0
 
 
+class _SlowToSend:
+    """A result that takes its time to pickle, as a chunk's entries do (~4 ms)."""
+
+    def __reduce__(self) -> tuple[type[int], tuple[()]]:
+        time.sleep(0.5)
+        return int, ()
+
+
+def _slow_to_send(value: str) -> _SlowToSend:
+    return _SlowToSend()
+
+
+def test_a_task_done_is_out_of_hand_before_its_result_arrives() -> None:
+    """What the worker has still to do drops when a task is done, not when its result
+    arrives: reading.py chooses who reads the next chunk by it."""
+    with _worker(_slow_to_send) as worker:
+        worker.send("x")
+        assert worker.in_hand == 1
+        deadline = time.monotonic() + 0.4  # while the result is being pickled
+        while worker.in_hand and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert worker.in_hand == 0
+        assert not worker.ready()
+        assert worker.take() == 0
+        assert worker.in_hand == 0
+
+
 def test_a_failed_task_raises_in_the_caller_with_the_worker_traceback() -> None:
     with _worker(_fail) as worker:
         worker.send("x")
