@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from pubgen import compiled, render
 from pubgen.cli import main
+from pubgen.model import Author, Location, Publication
 from pubgen.outputs import Output
 from pubgen.render import make_environment
 
@@ -238,3 +239,26 @@ def test_a_scoped_block_call_asks_the_answer_set_for_it_first() -> None:
     assert page.render(vs=["1", "2", "3"]) == "<1>!<3>"
     render.answer_first(env, "b", None)
     assert page.render(vs=["1", "2", "3"]) == "<1><2><3>"
+
+
+def _pub(*roles: tuple[str, ...]) -> Publication:
+    authors = tuple(Author("A", f"B{i}", roles=r) for i, r in enumerate(roles))
+    return Publication("k", "misc", {}, Location("f.bib", 1), authors=authors)
+
+
+@pytest.mark.parametrize(
+    ("pubs", "roles", "used"),
+    [
+        ([], {"equal"}, set()),
+        ([_pub((), ("equal",))], {"equal", "lead"}, {"equal"}),
+        ([_pub(("equal", "lead")), _pub(("corresponding",))], {"equal", "lead"}, {"equal", "lead"}),
+        ([_pub(("lead",)), _pub(("equal",))], {"equal", "lead"}, {"equal", "lead"}),
+        ([_pub(("x",)), _pub(("equal",))], {"equal"}, {"x", "equal"}),
+    ],
+)
+def test_the_legend_knows_the_roles_in_use(
+    pubs: list[Publication], roles: set[str], used: set[str]
+) -> None:
+    found = render._roles_used(pubs, roles)
+    assert found & roles == used & roles
+    assert found <= used
