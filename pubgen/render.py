@@ -211,7 +211,7 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
 
 
 # Answers a scoped block call from its local names alone, or None: call the block.
-ScopedAnswer = Callable[[Mapping[str, Any]], "Iterable[str] | None"]
+ScopedAnswer = Callable[[Mapping[str, Any]], Iterable[str] | None]
 
 
 class _Environment(jinja2.Environment):
