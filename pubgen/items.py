@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pubgen.config import Config
@@ -31,7 +31,6 @@ from pubgen.outputs import Output
 
 if TYPE_CHECKING:
     from jinja2 import Template
-    from jinja2.runtime import Context
 
     from pubgen.workers import Worker
 
@@ -103,37 +102,33 @@ class WorkerItems:
             return None
         from pubgen.render import answer_first
 
-        block = template.blocks["item"]
         placeholder = f"\0pubgen-item-{os.urandom(8).hex()}\0"
         # NUL never reaches a page (every escaper drops control characters), and the
         # random part never comes from an input; the counts are checked all the same.
         theirs: list[tuple[int, int]] = []
 
-        def placed(pub: object) -> tuple[str] | None:
+        def placed(names: Mapping[str, Any]) -> tuple[str] | None:
             """The placeholder of a worker's entry, noted in ``theirs``; None for others."""
-            where = self._owned.get(id(pub))
+            where = self._owned.get(id(names.get("pub")))
             if where is None:
                 return None
             theirs.append(where)
             return (placeholder,)
 
-        def item(context: Context) -> Iterator[str]:
-            # A generator, as Jinja2's compiled code expects of a block (it closes it).
-            text = placed(context.get("pub"))
-            yield from block(context) if text is None else text
-
-        # The packaged templates call the item block scoped: asked first, this answers
-        # for a worker's entry before a context is made for it (render.scoped_block).
-        answer_first(template.environment, "item", lambda names: placed(names.get("pub")))
+        # The packaged templates call the item block scoped, in their loop: asked first,
+        # this answers for a worker's entry (render.scoped_block).
+        env = template.environment
+        if not answer_first(env, "item", placed):
+            return None  # an environment make_environment did not make: it cannot ask
         try:
-            page = _with_item_block(template, variables, item)
+            page = template.render(**variables)
             texts = self._texts(output, theirs)
         except Exception:  # a template error here, or a worker that failed or died
             # A worker's results may be out of step now: no later page takes any.
             self.close()
             return None
         finally:
-            answer_first(template.environment, "item", None)
+            answer_first(env, "item", None)
         pieces = page.split(placeholder)
         if len(pieces) != len(texts) + 1:
             return None
@@ -162,14 +157,3 @@ class WorkerItems:
             source.worker.stop(now=True)
         self._sources.clear()
         self._owned.clear()
-
-
-def _with_item_block(template: Template, variables: Mapping[str, Any], item: Any) -> str:
-    """What ``Template.render`` does, with ``item`` as the item block."""
-    context = template.new_context(dict(variables))
-    # Kept behind the hook, so that a block's super() still finds the block it extends.
-    context.blocks["item"] = [item, *context.blocks["item"]]
-    try:
-        return template.environment.concat(template.root_render_func(context))
-    except Exception:
-        template.environment.handle_exception()

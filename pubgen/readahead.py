@@ -14,8 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from pubgen.hashing import blake2b
 
@@ -34,13 +33,11 @@ class _Ahead:
     def _read(self, path: str, hashed: bool) -> None:
         try:
             with open(path, "rb", buffering=0) as stream:
-                if not _sized(os.fstat, stream.fileno()):  # as it is now
-                    return
                 data = stream.readall()
         except OSError:
             return  # read again the usual way, which reports what is wrong
-        if len(data) > READ_AHEAD_BYTES[1]:
-            return  # it grew meanwhile: read it the usual way, a megabyte at a time
+        if not _in_window(len(data)):
+            return  # it changed since its size was looked at: read it the usual way
         self.whole = data, blake2b(data).hexdigest() if hashed else ""
 
     def result(self) -> tuple[bytes, str] | None:
@@ -48,13 +45,10 @@ class _Ahead:
         return self.whole
 
 
-def _sized(stat: Callable[[Any], os.stat_result], file: str | int) -> bool:
-    """Is ``file`` (a path or a descriptor) one to read ahead, by its size?"""
+def _in_window(size: int) -> bool:
+    """Is a file of ``size`` bytes one to read ahead?"""
     least, most = READ_AHEAD_BYTES
-    try:
-        return least <= stat(file).st_size <= most
-    except OSError:
-        return False
+    return least <= size <= most
 
 
 # Path -> its file read ahead, while ``reading_ahead`` lasts: taken once.
@@ -65,8 +59,9 @@ _ahead: dict[str, _Ahead] = {}
 def reading_ahead(paths: Sequence[str], hashed: bool) -> Iterator[None]:
     """Read the one file of ``paths`` (and hash it, with ``hashed``) on a thread from now
     on, for ``take`` until the end of the ``with``; several files are read as usual."""
-    if len(paths) == 1 and _sized(os.stat, paths[0]):  # no thread for a small file
-        _ahead[paths[0]] = _Ahead(paths[0], hashed)
+    with contextlib.suppress(OSError):  # a file that cannot be read is read as usual
+        if len(paths) == 1 and _in_window(os.stat(paths[0]).st_size):
+            _ahead[paths[0]] = _Ahead(paths[0], hashed)
     try:
         yield
     finally:

@@ -241,15 +241,17 @@ class _Environment(jinja2.Environment):
         return block(context.derived(names))
 
 
-def answer_first(env: jinja2.Environment, name: str, answer: ScopedAnswer | None) -> None:
-    """Have ``env`` ask ``answer`` before each call of the scoped block ``name``; None: no
-    longer. Another than pubgen's calls its blocks as Jinja2 does: nothing to ask there."""
+def answer_first(env: jinja2.Environment, name: str, answer: ScopedAnswer | None) -> bool:
+    """Have ``env`` ask ``answer`` before each call of the scoped block ``name`` (None: no
+    longer). False for an environment ``make_environment`` did not make: its compiled
+    code calls blocks as Jinja2's does, and asks nothing."""
     if not isinstance(env, _Environment):
-        return
+        return False
     if answer is None:
         env.scoped_answers.pop(name, None)
     else:
         env.scoped_answers[name] = answer
+    return True
 
 
 class _PackagedEnvironment(_Environment):

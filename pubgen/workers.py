@@ -106,7 +106,6 @@ class Worker:
         os.close(result_in)
         self.ends = (self._tasks, self._results)
         self.sent = 0
-        self.received = 0  # results arrived whole, taken or not
         self._arrived: deque[bytes] = deque()  # whole messages, oldest first
         self._ended = False
         self._tasks_closed = False  # the end of its tasks sent (by stop, or kill)
@@ -135,8 +134,8 @@ class Worker:
     def in_hand(self) -> int:
         """Tasks sent that the worker has not done: what it has still to do (a result done
         may still be on its way)."""
-        done: int = _DONE.unpack_from(self._done)[0]
-        return self.sent - max(self.received, done)
+        done: int = _DONE.unpack_from(self._done)[0]  # counted before each result is sent
+        return self.sent - done
 
     def ready(self) -> bool:
         """Has the oldest result not taken arrived whole (or the worker ended)?"""
@@ -180,7 +179,6 @@ class Worker:
             if whole:
                 with self._arrival:
                     self._arrived.extend(whole)
-                    self.received += len(whole)
                     self._arrival.notify()
 
     def _close_tasks(self) -> bool:

@@ -182,15 +182,12 @@ PAGE = """\
 _GROUPS = {"groups": [{"name": "a", "pubs": ["p0", "p1", "p2"]}, {"name": "b", "pubs": ["p3"]}]}
 
 
-# Jinja2's own, and pubgen's, whose scoped block calls ask the placeholders first.
-ENVIRONMENTS = pytest.mark.parametrize(
-    "environment", [jinja2.Environment, render._Environment], ids=["jinja2", "pubgen"]
-)
-
-
 def _template(
-    bad: str = "", environment: type[jinja2.Environment] = jinja2.Environment
+    bad: str = "", environment: type[jinja2.Environment] = render._Environment
 ) -> jinja2.Template:
+    """The page, compiled as pubgen compiles it: its scoped block calls ask the
+    placeholders first (render.scoped_block)."""
+
     def check(value: str) -> str:
         if value == bad:
             raise ValueError(f"item {value} is bad")
@@ -236,11 +233,10 @@ _THEIRS = ["p1", "p3"]
     ],
     ids=["both", "worker failed", "too few texts"],
 )
-@ENVIRONMENTS
 def test_the_page_takes_the_workers_texts_or_is_rendered_here(
-    texts: list[str] | Exception, bad: str, page: str, environment: type[jinja2.Environment]
+    texts: list[str] | Exception, bad: str, page: str
 ) -> None:
-    template = _template(bad, environment)
+    template = _template(bad)
     with _worker_items(texts, _THEIRS) as worker_items:
         text = worker_items.render_page(template, _GROUPS, _OUTPUT)
         assert (text or template.render(**_GROUPS)) == page
@@ -248,6 +244,13 @@ def test_the_page_takes_the_workers_texts_or_is_rendered_here(
             assert text is None
             # Out of step with its worker now: no later page takes its items.
             assert worker_items.render_page(template, _GROUPS, _OUTPUT) is None
+
+
+def test_an_environment_pubgen_did_not_make_takes_no_items() -> None:
+    """Its compiled code calls the item block as Jinja2's does, asking no placeholder."""
+    with _worker_items(["<p1>\n", "<p3>\n"], _THEIRS) as worker_items:
+        assert worker_items.render_page(_template("", jinja2.Environment), _GROUPS, _OUTPUT) is None
+        assert worker_items.taken == 0
 
 
 def test_a_worker_is_ended_once_every_text_it_owes_is_taken() -> None:
@@ -260,11 +263,8 @@ def test_a_worker_is_ended_once_every_text_it_owes_is_taken() -> None:
 
 
 @pytest.mark.parametrize("bad", ["p0", "p1"], ids=["this process's item", "the worker's item"])
-@ENVIRONMENTS
-def test_an_error_in_any_item_is_the_one_one_process_raises(
-    bad: str, environment: type[jinja2.Environment]
-) -> None:
-    template = _template(bad, environment)
+def test_an_error_in_any_item_is_the_one_one_process_raises(bad: str) -> None:
+    template = _template(bad)
     with _worker_items(["<p1>\n", "<p3>\n"], _THEIRS) as worker_items:
         # An error here gives no page; the worker's texts hide its item's error, which
         # the page rendered in one process (the caller's fallback) raises.
@@ -274,13 +274,12 @@ def test_an_error_in_any_item_is_the_one_one_process_raises(
             template.render(**_GROUPS)
 
 
-@ENVIRONMENTS
 def test_a_placeholder_printed_by_an_item_here_is_not_taken(
-    monkeypatch: pytest.MonkeyPatch, environment: type[jinja2.Environment]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(os, "urandom", lambda size: b"\1" * size)
     placeholder = "\0pubgen-item-" + "01" * 8 + "\0"
-    template = _template(environment=environment)
+    template = _template()
     groups = {"groups": [{"name": "a", "pubs": ["p0", "p1", placeholder]}]}
     with _worker_items(["<p1>\n"], ["p1"]) as worker_items:
         assert worker_items.render_page(template, groups, _OUTPUT) is None

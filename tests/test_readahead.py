@@ -41,16 +41,27 @@ def test_several_files_a_missing_one_or_one_never_read_leave_no_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(readahead, "READ_AHEAD_BYTES", (0, 1 << 20))
+    before = set(threading.enumerate())
     with readahead.reading_ahead(["a.bib", "b.bib"], hashed=True):
         assert not readahead._ahead  # a thread left reading would be forked with a worker
     absent = str(tmp_path / "absent.bib")
     with readahead.reading_ahead([absent], hashed=True), pytest.raises(PubgenError) as raised:
+        assert not readahead._ahead
         "".join(sources.BibFile(absent).pieces())
     assert str(raised.value).startswith(f"{absent}: cannot read")
-    with readahead.reading_ahead([str(tmp_path / "never-read.bib")], hashed=True):
-        pass
+    never_read = tmp_path / "never-read.bib"
+    never_read.write_bytes(b"@misc{k, title={T}}\n")
+    read = readahead._Ahead._read
+
+    def slowly(ahead: readahead._Ahead, path: str, hashed: bool) -> None:
+        time.sleep(0.2)  # still reading when the build ends
+        read(ahead, path, hashed)
+
+    monkeypatch.setattr(readahead._Ahead, "_read", slowly)
+    with readahead.reading_ahead([str(never_read)], hashed=True):
+        assert str(never_read) in readahead._ahead  # read ahead, never taken
     assert not readahead._ahead
-    assert threading.active_count() == 1
+    assert set(threading.enumerate()) <= before
 
 
 @pytest.mark.parametrize(
@@ -83,10 +94,11 @@ def test_a_build_takes_the_file_it_read_ahead(
         return whole
 
     monkeypatch.setattr(readahead, "take", noted)
+    before = set(threading.enumerate())
     assert main(["build", "--bib", "a.bib", "-o", "-"]) == 0
     assert "Read ahead" in capsys.readouterr().out
     assert taken == ["a.bib"]
-    assert threading.active_count() == 1
+    assert set(threading.enumerate()) <= before
 
 
 def test_no_thread_reads_ahead_when_a_worker_is_forked(
